@@ -1,0 +1,52 @@
+# Two commands do everything on a fresh machine with Python 3.11: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+ISSUES_DIR ?= seeds
+WAREHOUSE_PATH ?= warehouse/warehouse.duckdb
+DAGSTER_HOME ?= .dagster_home
+PORT ?= 3000
+override ISSUES_DIR := $(abspath $(ISSUES_DIR))
+override WAREHOUSE_PATH := $(abspath $(WAREHOUSE_PATH))
+override DAGSTER_HOME := $(abspath $(DAGSTER_HOME))
+export ISSUES_DIR WAREHOUSE_PATH DAGSTER_HOME
+
+DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
+MANIFEST := dbt_project/target/manifest.json
+
+.PHONY: setup run test ui clean
+
+setup: $(VENV)/.installed $(MANIFEST) $(DAGSTER_HOME)/dagster.yaml
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# dagster-dbt loads dbt's manifest; outside `dagster dev` nobody else builds it.
+$(MANIFEST): $(VENV)/.installed $(DBT_SOURCES)
+	cd dbt_project && ../$(BIN)/dbt parse --profiles-dir . --quiet
+
+# The instance settings (one DuckDB writer at a time) unless DAGSTER_HOME has its own.
+$(DAGSTER_HOME)/dagster.yaml:
+	mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $@
+
+run: setup  ## build the warehouse from ISSUES_DIR and print a summary
+	mkdir -p $(dir $(WAREHOUSE_PATH))
+	$(BIN)/dagster asset materialize --select '*' -m gazette_pipeline.definitions > $(DAGSTER_HOME)/last_run.log 2>&1 \
+		|| { tail -40 $(DAGSTER_HOME)/last_run.log; exit 1; }
+	$(BIN)/python -m gazette_pipeline.summary
+
+test: setup  ## the whole test suite
+	$(BIN)/pytest
+
+ui: setup  ## Dagster UI (webserver and daemon) on 127.0.0.1:$(PORT)
+	$(BIN)/dagster dev -m gazette_pipeline.definitions -h 127.0.0.1 -p $(PORT)
+
+clean:
+	rm -rf $(VENV) dbt_project/target dbt_project/logs

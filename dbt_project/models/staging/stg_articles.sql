@@ -1,0 +1,29 @@
+with
+
+source as (
+
+    select * from {{ source('parsed', 'articles') }}
+
+),
+
+renamed as (
+
+    select
+        article_id,
+        issue_id,
+        seq,
+        nullif(trim(headline), '') as headline,
+        kind,
+        reporters,
+        contributors,
+        photographers,
+        byline,
+        dateline,
+        event_date,
+        body
+
+    from source
+
+)
+
+select * from renamed

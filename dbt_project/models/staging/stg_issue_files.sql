@@ -1,0 +1,24 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'issue_files') }}
+
+),
+
+renamed as (
+
+    select
+        source_file,
+        issue_id,
+        content_sha256,
+        byte_size,
+        encoding,
+        manifest_published_on,
+        seen_at
+
+    from source
+
+)
+
+select * from renamed

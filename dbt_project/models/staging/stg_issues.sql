@@ -1,0 +1,23 @@
+with
+
+source as (
+
+    select * from {{ source('parsed', 'issues') }}
+
+),
+
+renamed as (
+
+    select
+        issue_id,
+        source_file,
+        published_on,
+        published_on_source,
+        published_year,
+        article_count
+
+    from source
+
+)
+
+select * from renamed

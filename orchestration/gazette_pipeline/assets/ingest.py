@@ -1,0 +1,108 @@
+"""Ingest: every `*.txt` of ISSUES_DIR becomes a raw row (text kept verbatim) or an ingest error."""
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+
+from gazette_text.decoding import UndecodableIssue, decode_issue
+from gazette_text.pubdate import ManifestError, read_manifest
+
+from ..resources import Warehouse
+from ..settings import DUCKDB_POOL, issues_dir
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+ISSUE_FILE_COLUMNS = {
+    "source_file": "varchar",
+    "issue_id": "varchar",
+    "content_sha256": "varchar",
+    "byte_size": "bigint",
+    "encoding": "varchar",
+    "raw_text": "varchar",
+    "manifest_published_on": "date",
+    "seen_at": "timestamp",
+}
+ERROR_COLUMNS = {
+    "source_file": "varchar",
+    "byte_size": "bigint",
+    "content_sha256": "varchar",
+    "reason": "varchar",
+    "seen_at": "timestamp",
+}
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(["raw", "issue_files"], kinds={"python", "duckdb"}, description="Every issue file of ISSUES_DIR, its text decoded and kept verbatim."),
+        AssetSpec(["raw", "ingest_errors"], kinds={"python", "duckdb"}, description="Files that could not be read as text, with the reason."),
+    ],
+    name="ingest_issue_files",
+    group_name="ingest",
+    pool=DUCKDB_POOL,
+)
+def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
+    """Read every `*.txt` of ISSUES_DIR into raw.issue_files; bad files go to raw.ingest_errors."""
+    folder = issues_dir()
+    seen_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    manifest, manifest_error = _manifest(folder)
+    good, bad = [], []
+    for path in sorted(folder.glob("*.txt")):
+        row, error = _read_file(path, manifest, seen_at)
+        (good if row else bad).append(row or error)
+    if manifest_error:
+        bad.append(("manifest.csv", None, None, manifest_error, seen_at))
+    with warehouse.connect() as conn:
+        warehouse.replace_table(conn, "raw.issue_files", ISSUE_FILE_COLUMNS, good)
+        warehouse.replace_table(conn, "raw.ingest_errors", ERROR_COLUMNS, bad)
+    if bad:
+        context.log.warning(f"{len(bad)} file(s) could not be ingested: " + "; ".join(f"{b[0]}: {b[3]}" for b in bad))
+    yield MaterializeResult(
+        asset_key=["raw", "issue_files"],
+        metadata={
+            "issues_dir": str(folder),
+            "dagster/row_count": len(good),
+            "distinct_issues": len({row[1] for row in good}),
+        },
+    )
+    yield MaterializeResult(asset_key=["raw", "ingest_errors"], metadata={"dagster/row_count": len(bad)})
+
+
+def issue_id_for(text: str) -> str:
+    """Identical text under two names, or in two encodings, is one issue."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _read_file(path: Path, manifest, seen_at):
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        reason = f"file too large: {size} bytes, over the {MAX_FILE_BYTES} byte limit"
+        return None, (path.name, size, None, reason, seen_at)
+    raw = path.read_bytes()
+    sha = hashlib.sha256(raw).hexdigest()
+    try:
+        decoded = decode_issue(raw)
+    except UndecodableIssue as err:
+        return None, (path.name, size, sha, str(err), seen_at)
+    row = (
+        path.name,
+        issue_id_for(decoded.text),
+        sha,
+        size,
+        decoded.encoding,
+        decoded.text,
+        manifest.get(path.name),
+        seen_at,
+    )
+    return row, None
+
+
+def _manifest(folder: Path):
+    path = folder / "manifest.csv"
+    if not path.exists():
+        return {}, None
+    try:
+        return read_manifest(path.read_text(encoding="utf-8-sig")), None
+    except (ManifestError, UnicodeDecodeError) as err:
+        return {}, f"manifest ignored: {err}"

@@ -1,0 +1,30 @@
+"""Assembles the code location: assets, resources, executor."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dagster import Definitions, in_process_executor
+from dagster_dbt import DbtCliResource
+
+from .assets.ingest import ingest_issue_files
+from .assets.parse import parse_articles
+from .dbt import dbt_project, gazette_dbt_models
+from .resources import Warehouse
+from .settings import warehouse_path
+
+
+def build_definitions(warehouse: str | None = None) -> Definitions:
+    return Definitions(
+        assets=[ingest_issue_files, parse_articles, gazette_dbt_models],
+        resources={
+            "warehouse": Warehouse(path=warehouse or str(warehouse_path())),
+            # The dbt installed beside this Python, whether or not the venv is on PATH.
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+        },
+        # One DuckDB writer at a time: steps of a run go one after another.
+        executor=in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,65 @@
+"""Bytes of an issue file -> text, or an error a person can read.
+
+Accepted: UTF-8 (with or without BOM) and GB18030 (a superset of GBK/GB2312); CRLF and CR become LF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A text issue has almost no control characters; a PDF or image saved as .txt has many.
+_CONTROL_SHARE_LIMIT = 0.01
+_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\x0b"}
+
+
+class UndecodableIssue(ValueError):
+    """The file cannot become an issue; ``str(err)`` is the reason shown to users."""
+
+
+@dataclass(frozen=True)
+class DecodedIssue:
+    text: str
+    encoding: str  # utf-8 | utf-8-sig | utf-8-truncated | gb18030
+
+
+def decode_issue(raw: bytes) -> DecodedIssue:
+    if not raw.strip():
+        raise UndecodableIssue("empty file")
+    if b"\x00" in raw:
+        raise UndecodableIssue("not text: binary content (NUL bytes)")
+    encoding, text = _decode(raw)
+    if _control_share(text) > _CONTROL_SHARE_LIMIT:
+        raise UndecodableIssue("not text: binary content (control characters)")
+    return DecodedIssue(text=normalise_newlines(text), encoding=encoding)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", _strict(raw, "utf-8-sig")
+    try:
+        return "utf-8", raw.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        # A download cut mid-character is still UTF-8; GB18030 would turn it into mojibake.
+        if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(raw) - 3:
+            return "utf-8-truncated", raw[: utf8_error.start].decode("utf-8")
+        try:
+            return "gb18030", raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise UndecodableIssue(
+                f"undecodable as UTF-8 or GB18030 at byte {utf8_error.start}"
+            ) from None
+
+
+def _strict(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise UndecodableIssue(f"undecodable as {encoding.upper()} at byte {err.start}") from None
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    return controls / max(len(text), 1)

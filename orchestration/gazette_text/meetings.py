@@ -1,0 +1,207 @@
+"""The meeting a meeting article reports: its name, who chaired it and who took part.
+
+Rules:
+- Only an article the splitter classed as ``meeting`` yields a meeting (an inspection, a visit,
+  a signing or a festival does not); it always yields one, named as well as the text allows.
+- People are those named with an official title in the article (``people.find_titled_people``)
+  and later bare mentions of those same names (``乔俊杰强调``); the byline (reporters) is cut
+  off first, so reporters never take part.
+- A person's role comes from the verbs in their own clause (up to the next comma or the next
+  person): ``主持`` chair; ``讲话`` ``强调`` ``指出`` ``要求`` ``作…发言`` … speaker; ``出席``
+  ``参加`` ``陪同`` ``收听收看`` attendee; ``列席`` observer. A person whose clause is only list
+  glue (``、`` ``，`` ``等``) takes the first role verb later in the sentence, or else the role of
+  the next person in it: ``A、B、C参加会议``, ``A，B，C参加会议`` give all three the role.
+- Nominal uses are no speech: ``重要讲话``, ``的讲话``, ``讲话精神``; a clause that relays
+  someone's words (``传达…``) gives that person no role.
+- Participants are every person with a role, each once, in order of first mention; the strongest
+  role wins: chair > speaker > observer > attendee. People named without any role verb (praised,
+  quoted, mentioned) are not participants.
+- The name is taken from the lede: ``X会议召开`` → X会议; ``我区召开Y会`` → Y会 (a leading
+  ``关于`` dropped); ``区委常委会召开会议`` → 区委常委会会议 (an organiser followed by a generic
+  meeting word is joined to it); else from the headline (``…在Z会议上强调`` → Z会议).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .people import TitledPerson, find_mentions, find_titled_people
+
+
+@dataclass(frozen=True)
+class Participant:
+    person: str
+    title: str | None
+    role: str  # chair | speaker | attendee | observer
+
+
+@dataclass(frozen=True)
+class Meeting:
+    name: str
+    chair: tuple[str, ...]
+    participants: tuple[Participant, ...]  # chair included, each person once
+
+
+ROLE_RANK = {"chair": 4, "speaker": 3, "observer": 2, "attendee": 1}
+
+_ROLE_VERBS = (
+    ("chair", re.compile(r"主持")),
+    ("observer", re.compile(r"列席")),
+    ("attendee", re.compile(r"出席|参加|陪同|收听收看|参会|与会|视频连线")),
+    (
+        "speaker",
+        re.compile(
+            r"(?<!的)(?<!重要)(?:讲话|致辞|发言)(?!精神)"
+            r"|(?<!的)(?:强调|指出|要求|表示|提出)"
+            r"|作[^，,。；]{0,8}?(?:报告|辅导|讲座)|授课|宣讲"
+        ),
+    ),
+)
+_RELAYED = re.compile(r"传达|转达")
+_GLUE = re.compile(r"[、，,等\s\u3000]*")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+_BYLINE = re.compile(r"^\s*本报讯\s*[（(][^）)]*[）)]\s*")
+
+_MEETING_WORD = r"(?:会议|会)"
+# Words that only say "a meeting" and need the organiser in front (区委常委会 + 会议).
+_GENERIC_MEETING = re.compile(
+    r"(?:专题|全体|扩大|常务|党组|主任|全委|工作)?(?:会议|学习会|例会|座谈会|办公会议?|全会|常委会)"
+)
+_HELD = r"(?:召开|举行|举办|开幕)"
+_CLAUSE_CHARS = r"[^，,。；;：:\s！？!?]"
+_ORGANISER_HOLDS = re.compile(
+    rf"(?P<org>{_CLAUSE_CHARS}{{2,24}}?)(?:主持)?{_HELD}了?(?P<what>{_CLAUSE_CHARS}*?{_MEETING_WORD})"
+    rf"(?=[，,。；;：:\s！？!?]|$)"
+)
+_MEETING_HELD = re.compile(rf"(?P<what>{_CLAUSE_CHARS}+?{_MEETING_WORD})(?:在{_CLAUSE_CHARS}*?)?{_HELD}")
+_HEADLINE_AT = re.compile(rf"在(?P<what>{_CLAUSE_CHARS}+?{_MEETING_WORD})上")
+_ORGANISER_PRONOUN = re.compile(r"^(?:我区|我市|我县|我镇|全区|全市)$")
+
+
+def extract_meeting(headline: str | None, body: str, kind: str) -> Meeting | None:
+    """The meeting a ``meeting`` article reports, or None for any other kind."""
+    if kind != "meeting":
+        return None
+    text = _BYLINE.sub("", body, count=1)
+    roles = people_roles(text)
+    participants = tuple(Participant(name, title, role) for name, title, role in roles)
+    chair = tuple(p.person for p in participants if p.role == "chair")
+    return Meeting(meeting_name(headline, text), chair, participants)
+
+
+def people_roles(text: str) -> list[tuple[str, str | None, str]]:
+    """(person, title, strongest role) for every person with a role, in order of first mention."""
+    titled = find_titled_people(text)
+    titles = _best_titles(titled)
+    best: dict[str, str] = {}
+    for sentence in _SENTENCE.finditer(text):
+        for name, role in _sentence_roles(text, sentence.start(), sentence.end(), titled, titles):
+            if ROLE_RANK[role] > ROLE_RANK.get(best.get(name, ""), 0):
+                best[name] = role
+    order = [name for name, _ in _all_mentions(text, titled)]
+    ordered = sorted(best, key=order.index)
+    return [(name, titles.get(name), best[name]) for name in ordered]
+
+
+def meeting_name(headline: str | None, text: str) -> str:
+    """The meeting's name as printed in the lede (or headline), normalised as the rules say."""
+    lede = text.split("\n", 1)[0]
+    for source in (lede, headline or "", text):
+        name = _name_in(source)
+        if name:
+            return name
+    return (headline or "会议").split(" ")[0]
+
+
+def _name_in(source: str) -> str | None:
+    for match in _ORGANISER_HOLDS.finditer(source):
+        what = re.sub(r"^关于", "", match.group("what"))
+        org = _strip_time(match.group("org"))
+        if _GENERIC_MEETING.fullmatch(what):
+            if org and not _ORGANISER_PRONOUN.match(org):
+                return org + what
+            continue
+        return what
+    match = _MEETING_HELD.search(source) or _HEADLINE_AT.search(source)
+    return _strip_time(match.group("what")) if match else None
+
+
+def _strip_time(phrase: str) -> str:
+    return re.sub(r"^(?:\d{1,2}月\d{1,2}日|[昨今前]天|近日|日前|[上下]午)+", "", phrase)
+
+
+def _sentence_roles(text, start, end, titled, titles):
+    """(name, role) pairs for the people in one sentence, resolving shared list verbs."""
+    mentions = [(name, at, seg) for name, at, seg in _mentions_with_segments(text, titled) if start <= seg and at < end]
+    resolved: list[set[str]] = [set() for _ in mentions]
+    for i in range(len(mentions) - 1, -1, -1):  # right to left: a list head inherits from its tail
+        name, at, seg = mentions[i]
+        name_end = at + len(name)
+        stop = mentions[i + 1][2] if i + 1 < len(mentions) else end
+        if _RELAYED.search(_clause_before(text, start, seg)):
+            continue
+        own = _own_clause(text, name_end, stop)
+        if _GLUE.fullmatch(own):
+            later = _roles_in(text[name_end:stop], first_only=True)
+            resolved[i] = later or (set(resolved[i + 1]) if i + 1 < len(mentions) else set())
+        else:
+            resolved[i] = _roles_in(own)
+    return [(m[0], role) for m, roles in zip(mentions, resolved) for role in roles]
+
+
+def _roles_in(clause: str, first_only: bool = False) -> set[str]:
+    hits = []
+    for role, pattern in _ROLE_VERBS:
+        match = pattern.search(clause)
+        if match:
+            hits.append((match.start(), role))
+    if first_only and hits:
+        return {min(hits)[1]}
+    return {role for _, role in hits}
+
+
+def _own_clause(text: str, name_end: int, stop: int) -> str:
+    match = _CLAUSE_END.search(text, name_end, stop)
+    return text[name_end:match.start() if match else stop]
+
+
+def _clause_before(text: str, sentence_start: int, seg: int) -> str:
+    head = text[sentence_start:seg]
+    return _CLAUSE_END.split(head)[-1]
+
+
+def _mentions_with_segments(text: str, titled: list[TitledPerson]):
+    """(name, name offset, offset where the printed title before it starts)."""
+    segments = {}
+    for person in titled:
+        seg = person.start
+        if person.title and text[person.start - len(person.title):person.start] == person.title:
+            seg = person.start - len(person.title)
+        segments[person.start] = seg
+    return [(name, at, segments.get(at, at)) for name, at in _all_mentions(text, titled)]
+
+
+def _all_mentions(text: str, titled: list[TitledPerson]) -> list[tuple[str, int]]:
+    # Titled occurrences first, then bare mentions of the same names elsewhere in the article.
+    names = {p.name for p in titled}
+    spans = {(p.start, p.start + len(p.name)) for p in titled}
+    found = [(p.name, p.start) for p in titled]
+    for name, at in find_mentions(text, names):
+        if not any(a < at + len(name) and at < b for a, b in spans):
+            found.append((name, at))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _best_titles(titled: list[TitledPerson]) -> dict[str, str | None]:
+    # The first specific title printed for a person; a collective one (区领导) only if nothing better.
+    titles: dict[str, str | None] = {}
+    for person in titled:
+        current = titles.get(person.name)
+        if current is None or (_collective(current) and person.title and not _collective(person.title)):
+            titles[person.name] = person.title or current
+    return titles
+
+
+def _collective(title: str) -> bool:
+    return title.endswith(("领导", "负责人", "成员"))

@@ -1,0 +1,36 @@
+"""Small result types shared by the parsing steps."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article or photo item, in reading order within its issue."""
+
+    seq: int
+    kind: str  # meeting | project | inspection | visit | event | photo
+    headline: str | None
+    body: str  # from the byline (本报讯…) to the end, or the photo caption; layout breaks repaired
+    reporters: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    byline: str | None = None  # as printed, e.g. 本报讯（舒泉清 记者 朱梦琪）
+    dateline: str | None = None  # as printed: 昨天上午, 10月12日, 近日
+    event_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Printed text that is not part of any article (column labels, slogans, stray lines)."""
+
+    kind: str  # column_label | unattached_text
+    text: str
+    position: int  # character offset in the normalised issue text
+
+
+@dataclass
+class ParsedIssue:
+    articles: list[Article] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)

@@ -1,0 +1,99 @@
+"""Publication date of an issue, by the warehouse contract's rules, first that applies:
+
+1. a date in the file name (`2024-10-16`, `20241016`, anywhere in the stem);
+2. a row of the issues folder's `manifest.csv` (`file,published_on`);
+3. inferred from the text: the latest explicit dateline (`10月12日`) plus one day (a daily reports
+   yesterday's news), in the year the text supports (`2024年…`);
+4. otherwise unknown. A year the text does not support is never guessed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import PurePath
+
+from .datelines import month_day
+
+_FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年")
+# A year after these words is a plan or a forecast (`预计2026年6月竣工`), not the year of the paper.
+_FORECAST_BEFORE = re.compile(r"(预计|计划|力争|争取|目标|将于|到|至|截至|前)\s*$")
+
+
+class ManifestError(ValueError):
+    """manifest.csv is unreadable; ``str(err)`` says which line and why."""
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    published_on: date | None
+    source: str  # filename | manifest | inferred | unknown
+    year: int | None  # the year the issue belongs to, when known even without a full date
+
+
+def from_filename(source_file: str) -> date | None:
+    for match in _FILENAME_DATE.finditer(PurePath(source_file).stem):
+        try:
+            return date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def read_manifest(content: str) -> dict[str, date]:
+    rows: dict[str, date] = {}
+    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
+    if not reader.fieldnames or not {"file", "published_on"} <= {f.strip() for f in reader.fieldnames}:
+        raise ManifestError("manifest.csv needs a header line `file,published_on`")
+    for line_no, row in enumerate(reader, start=2):
+        row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        try:
+            rows[row["file"]] = date.fromisoformat(row["published_on"])
+        except ValueError:
+            raise ManifestError(
+                f"manifest.csv line {line_no}: published_on {row['published_on']!r} is not a YYYY-MM-DD date"
+            ) from None
+    return rows
+
+
+def publication_date(
+    source_file: str, text: str, datelines: list[str | None], manifest: dict[str, date] | None = None
+) -> PublicationDate:
+    from_name = from_filename(source_file)
+    if from_name:
+        return PublicationDate(from_name, "filename", from_name.year)
+    if manifest and source_file in manifest:
+        return PublicationDate(manifest[source_file], "manifest", manifest[source_file].year)
+    year = year_from_text(text)
+    inferred = _latest_dateline_plus_one(datelines, year)
+    if inferred:
+        return PublicationDate(inferred, "inferred", inferred.year)
+    return PublicationDate(None, "unknown", year)
+
+
+def year_from_text(text: str) -> int | None:
+    """The latest year the text mentions as past or present (forecasts excluded)."""
+    years = [
+        int(m["year"])
+        for m in _YEAR.finditer(text)
+        if not _FORECAST_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+    ]
+    return max(years) if years else None
+
+
+def _latest_dateline_plus_one(datelines, year: int | None) -> date | None:
+    dated = []
+    for dateline in datelines:
+        parts = month_day(dateline)
+        if not parts:
+            continue
+        printed_year, month, day = parts
+        try:
+            if printed_year or year:
+                dated.append(date(printed_year or year, month, day))
+        except ValueError:
+            continue
+    return max(dated) + timedelta(days=1) if dated else None
