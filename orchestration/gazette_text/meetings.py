@@ -9,7 +9,7 @@ Rules:
 - A person's role comes from the verbs in their own clause (up to the next comma or the next
   person): ``主持`` chair; ``讲话`` ``强调`` ``指出`` ``要求`` ``作…发言`` … speaker; ``出席``
   ``参加`` ``陪同`` ``收听收看`` attendee; ``列席`` observer. A person whose clause is only list
-  glue (``、`` ``，`` ``等``) takes the first role verb later in the sentence, or else the role of
+  glue (``、`` ``，`` ``等`` ``与``) takes the first role verb later in the sentence, or else the role of
   the next person in it: ``A、B、C参加会议``, ``A，B，C参加会议`` give all three the role.
 - Nominal uses are no speech: ``重要讲话``, ``的讲话``, ``讲话精神``; a clause that relays
   someone's words (``传达…``) gives that person no role.
@@ -58,7 +58,7 @@ _ROLE_VERBS = (
     ),
 )
 _RELAYED = re.compile(r"传达|转达")
-_GLUE = re.compile(r"[、，,等\s\u3000]*")
+_GLUE = re.compile(r"[、，,等和与及同\s\u3000]*")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _BYLINE = re.compile(r"^\s*本报讯\s*[（(][^）)]*[）)]\s*")
@@ -94,12 +94,13 @@ def people_roles(text: str) -> list[tuple[str, str | None, str]]:
     """(person, title, strongest role) for every person with a role, in order of first mention."""
     titled = find_titled_people(text)
     titles = _best_titles(titled)
+    mentions = _mentions_with_segments(text, titled)
     best: dict[str, str] = {}
     for sentence in _SENTENCE.finditer(text):
-        for name, role in _sentence_roles(text, sentence.start(), sentence.end(), titled, titles):
+        for name, role in _sentence_roles(text, sentence.start(), sentence.end(), mentions):
             if ROLE_RANK[role] > ROLE_RANK.get(best.get(name, ""), 0):
                 best[name] = role
-    order = [name for name, _ in _all_mentions(text, titled)]
+    order = [name for name, _, _ in mentions]
     ordered = sorted(best, key=order.index)
     return [(name, titles.get(name), best[name]) for name in ordered]
 
@@ -115,25 +116,33 @@ def meeting_name(headline: str | None, text: str) -> str:
 
 
 def _name_in(source: str) -> str | None:
-    for match in _ORGANISER_HOLDS.finditer(source):
-        what = re.sub(r"^关于", "", match.group("what"))
-        org = _strip_time(match.group("org"))
-        if _GENERIC_MEETING.fullmatch(what):
-            if org and not _ORGANISER_PRONOUN.match(org):
-                return org + what
-            continue
+    """The earliest meeting name in ``source`` by any of the printed shapes."""
+    # On a tie the organiser shape wins: 区委常委会召开会议 is 区委常委会会议, not 区委常委会.
+    candidates = [(m.start(), 0, _organiser_form(m)) for m in _ORGANISER_HOLDS.finditer(source)]
+    candidates += [(m.start(), 1, _strip_time(m.group("what"))) for m in _MEETING_HELD.finditer(source)]
+    candidates += [(m.start(), 2, m.group("what")) for m in _HEADLINE_AT.finditer(source)]
+    named = sorted(c for c in candidates if c[2])
+    return named[0][2] if named else None
+
+
+def _organiser_form(match: re.Match) -> str | None:
+    what = re.sub(r"^关于", "", match.group("what"))
+    if not _GENERIC_MEETING.fullmatch(what):
         return what
-    match = _MEETING_HELD.search(source) or _HEADLINE_AT.search(source)
-    return _strip_time(match.group("what")) if match else None
+    org = _strip_time(match.group("org"))
+    # 区委常委会 + 会议 names the meeting; 我区 + 会议 or 区委书记X + 会议 does not.
+    if not org or _ORGANISER_PRONOUN.match(org) or find_titled_people(org):
+        return None
+    return org + what
 
 
 def _strip_time(phrase: str) -> str:
     return re.sub(r"^(?:\d{1,2}月\d{1,2}日|[昨今前]天|近日|日前|[上下]午)+", "", phrase)
 
 
-def _sentence_roles(text, start, end, titled, titles):
+def _sentence_roles(text: str, start: int, end: int, all_mentions: list[tuple[str, int, int]]):
     """(name, role) pairs for the people in one sentence, resolving shared list verbs."""
-    mentions = [(name, at, seg) for name, at, seg in _mentions_with_segments(text, titled) if start <= seg and at < end]
+    mentions = [m for m in all_mentions if start <= m[2] and m[1] < end]
     resolved: list[set[str]] = [set() for _ in mentions]
     for i in range(len(mentions) - 1, -1, -1):  # right to left: a list head inherits from its tail
         name, at, seg = mentions[i]

@@ -51,7 +51,8 @@ _TITLE_RE = re.compile("|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
 
 # Titles naming a group; they are shared along a 、 list and must follow an organisation.
 COLLECTIVE_TITLES = ("领导", "负责人", "成员", "委员")
-_ORG_END = set("市区县省州镇乡村街委会府局办部厅院校司团协组室处科所站队园业子")
+_ORG_END_CHARS = "市区县省州镇乡村街委会府局办部厅院校司团协组室处科所站队园业子"
+_ORG_END = set(_ORG_END_CHARS)
 
 _CJK = r"\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]+")
@@ -64,20 +65,26 @@ _STRONG_AFTER = (
     "宣读", "宣布", "先后", "分别", "来到", "深入", "走进", "调研", "检查", "察看", "查看",
     "听取", "会见", "会同", "主讲", "授课", "收听", "通报", "部署", "总结", "汇报", "提出",
     "认为", "希望", "参观", "考察", "督查", "叮嘱", "一同", "共同", "亲自", "沿街", "随机",
-    "首先", "随后", "此外", "还要", "作了", "作为", "出任", "当选", "在会上",
+    "首先", "随后", "此外", "还要", "作了", "作为", "出任", "当选", "在会上", "座谈", "会谈",
+    "交流", "致以", "慰问", "看望", "视察", "宣讲", "发言",
 )
 _WEAK_AFTER = tuple("等在以对与和及向为作则还也说率同的了并就")
 _PUNCT = set("、，,。；;：:！？!?（）()“”\"'‘’《》—…·\n\r\t \u3000")
 
 # Characters that start a clause word, not a name, right after a title.
 _NOT_NAME_START = set("等在和与及对为就的了是也还并把被由各全本该其此这那每要会市区县省镇乡")
+# Characters that end a list or a clause, not a name (王斐等参加: the name is 王斐).
+_NOT_NAME_END = set("等的了在与及并")
+_VERB_TAGS = set("vpd")
 
 # A title walk stops at these (the title starts after them).
 _TITLE_STOP = set("，,。；;：:！？!?（）()“”\"《》\n\r\t \u3000")
 _LEADING_TIME = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|[昨今前明]天|近日|日前|当天|[上下中]午|晚上|早上|上旬|中旬|下旬)+"
 )
-_LEADING_VERB = re.compile(r"^.*(?:由|会见了?|陪同|带领|邀请|听取了?|看望|慰问)")
+_LEADING_VERB = re.compile(r"^.*(?:由|会见了?|陪同|带领|邀请|听取了?|看望|慰问|传达了?|学习了?)")
+# A 、-part of a title that ends like this is a level or body (市、区领导; 市人大、政协领导).
+_PART_ENDS = tuple(_ORG_END_CHARS) + ("人大", "政协", "政府", "机关")
 _COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
     "夏侯", "令狐", "端木", "司徒", "西门", "南宫", "独孤", "轩辕", "呼延", "万俟", "申屠",
@@ -147,12 +154,22 @@ def read_name(text: str, at: int) -> str | None:
 
 
 def boundary_strength(text: str, at: int) -> int:
-    """2: punctuation, end or a word that follows names; 1: a one-character link word; 0: none."""
+    """2: punctuation, end or a word that follows names; 1: a link word or any verb; 0: none."""
     if at >= len(text) or text[at] in _PUNCT:
         return 2
     if text.startswith(_STRONG_AFTER, at):
         return 2
-    return 1 if text[at] in _WEAK_AFTER else 0
+    return 1 if text[at] in _WEAK_AFTER or _verb_starts(text, at) else 0
+
+
+def _verb_starts(text: str, at: int) -> bool:
+    # A name met by a verb the lists above lack (看望, 视察) still ends before it.
+    for length in (4, 3, 2):
+        word = text[at:at + length]
+        if len(word) == length and (_dictionary().FREQ.get(word) or 0) >= _COMMON_WORD_FREQ:
+            if _tags().get(word, "")[:1] in _VERB_TAGS:
+                return True
+    return False
 
 
 def _name_lengths(text: str, at: int) -> tuple[int, ...]:
@@ -162,6 +179,8 @@ def _name_lengths(text: str, at: int) -> tuple[int, ...]:
 
 def _plausible_name(candidate: str) -> bool:
     if not _CJK_RE.fullmatch(candidate) or candidate[0] in _NOT_NAME_START:
+        return False
+    if candidate[-1] in _NOT_NAME_END:
         return False
     if _TITLE_RE.search(candidate):
         return False
@@ -216,7 +235,15 @@ def _title_before(text: str, match: re.Match, floor: int, known: list[str]) -> s
             title = title[title.rindex(name) + len(name):]
     title = _LEADING_VERB.sub("", title)
     title = _LEADING_TIME.sub("", title.lstrip("、和与及并还也又同"))
-    return title or match.group()
+    return _drop_untitled_parts(title) or match.group()
+
+
+def _drop_untitled_parts(title: str) -> str:
+    # 乔俊杰、区委副书记 (a bare name listed before): keep only parts that are titles or bodies.
+    parts = title.split("、")
+    while len(parts) > 1 and not (_TITLE_RE.search(parts[0]) or parts[0].endswith(_PART_ENDS)):
+        parts.pop(0)
+    return "、".join(parts)
 
 
 def _chained_names(text: str, at: int):
