@@ -1,6 +1,8 @@
 """Parse: each distinct issue -> publication date, articles and photo items, leftovers."""
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
@@ -33,6 +35,30 @@ ARTICLE_COLUMNS = {
 }
 LEFTOVER_COLUMNS = {"issue_id": "varchar", "kind": "varchar", "text": "varchar", "position": "integer"}
 PARSE_ERROR_COLUMNS = {"source_file": "varchar", "issue_id": "varchar", "reason": "varchar"}
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the extraction steps read it back from parsed.articles."""
+
+    article_id: str
+    issue_id: str
+    kind: str
+    headline: str | None
+    body: str
+    event_date: date | None
+    published_on: date | None
+
+
+def read_articles(conn) -> list[StoredArticle]:
+    rows = conn.execute(
+        """
+        select a.article_id, a.issue_id, a.kind, a.headline, a.body, a.event_date, i.published_on
+        from parsed.articles a join parsed.issues i using (issue_id)
+        order by a.article_id
+        """
+    ).fetchall()
+    return [StoredArticle(*row) for row in rows]
 
 
 def article_id_for(issue_id: str, seq: int) -> str:

@@ -1,0 +1,53 @@
+with
+
+meetings as (
+
+    select * from {{ ref('stg_meetings') }}
+
+),
+
+articles as (
+
+    select * from {{ ref('articles') }}
+
+),
+
+participants as (
+
+    select * from {{ ref('meeting_participants') }}
+
+),
+
+people_per_meeting as (
+
+    select
+        meeting_id,
+        coalesce(list(person order by ordinal) filter (where role = 'chair'), []) as chair,
+        list(person order by ordinal) as participants
+
+    from participants
+    group by meeting_id
+
+),
+
+final as (
+
+    select
+        meetings.meeting_id,
+        meetings.article_id,
+        articles.issue_id,
+        meetings.meeting_name,
+        articles.event_date as meeting_date,
+        coalesce(people_per_meeting.chair, []) as chair,
+        coalesce(people_per_meeting.participants, []) as participants,
+        articles.published_on
+
+    from meetings
+    inner join articles
+        on articles.article_id = meetings.article_id
+    left join people_per_meeting
+        on people_per_meeting.meeting_id = meetings.meeting_id
+
+)
+
+select * from final

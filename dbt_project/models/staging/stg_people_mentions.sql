@@ -1,0 +1,21 @@
+with
+
+source as (
+
+    select * from {{ source('parsed', 'people_mentions') }}
+
+),
+
+renamed as (
+
+    select
+        article_id,
+        person,
+        nullif(trim(title), '') as title,
+        position
+
+    from source
+
+)
+
+select * from renamed
