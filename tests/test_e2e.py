@@ -101,3 +101,11 @@ def test_bad_files_do_not_stop_the_good_ones(tmp_path, monkeypatch):
     }
     (files,) = _rows(warehouse, "select source_files from marts.issues where source_file = 'copy.txt'")
     assert files == (["copy.txt", "good issue 一.txt"],)
+
+
+def test_readme_queries_answer_on_the_seeds(built):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", readme, re.S)
+    assert len(queries) >= 3
+    for sql in queries:
+        assert _rows(built, sql), sql
