@@ -50,6 +50,7 @@ def test_marts_hold_every_seed_issue_and_article(built):
     assert _rows(built, "select count(*) from marts.issues") == [(5,)]
     assert _rows(built, "select count(*) from marts.articles") == [(24,)]
     assert _rows(built, "select count(*) from marts.ingest_errors") == [(0,)]
+    assert _rows(built, "select count(*) from marts.meetings") == [(11,)]
     kinds = dict(_rows(built, "select kind, count(*) from marts.articles group by kind"))
     assert kinds["photo"] == 4 and kinds["meeting"] == 11
 
@@ -72,6 +73,10 @@ def test_gold_figures(built):
     assert figures["photographers_exact"] == 1.0
     assert figures["kind_accuracy"] >= 0.90
     assert figures["published_on_ok"] == 1.0
+    assert figures["statistics_precision"] >= 0.95 and figures["statistics_recall"] >= 0.95
+    assert figures["meetings_f1"] >= 0.95
+    assert figures["meeting_chair_exact"] >= 0.95
+    assert figures["participants_f1"] >= 0.95
 
 
 def test_rebuild_gives_the_same_ids(built, tmp_path, monkeypatch):
@@ -109,3 +114,12 @@ def test_readme_queries_answer_on_the_seeds(built):
     assert len(queries) >= 3
     for sql in queries:
         assert _rows(built, sql), sql
+
+
+def test_every_figure_traces_back_to_the_printed_text(built):
+    mismatches = _rows(built, """
+        select s.stat_id from marts.statistics s join marts.articles a using (article_id)
+        where substring(a.body, s.start_offset + 1, s.end_offset - s.start_offset) != s.raw_text
+    """)
+    assert mismatches == []
+    assert _rows(built, "select count(*) > 40 from marts.statistics") == [(True,)]

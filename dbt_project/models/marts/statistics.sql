@@ -1,0 +1,39 @@
+with
+
+statistics as (
+
+    select * from {{ ref('stg_statistics') }}
+
+),
+
+articles as (
+
+    select * from {{ ref('articles') }}
+
+),
+
+final as (
+
+    select
+        statistics.stat_id,
+        statistics.article_id,
+        statistics.subject,
+        statistics.value,
+        statistics.unit,
+        statistics.qualifier,
+        statistics.raw_text,
+        statistics.sentence,
+        statistics.start_offset,
+        statistics.end_offset,
+        articles.issue_id,
+        articles.kind as article_kind,
+        articles.event_date,
+        articles.published_on
+
+    from statistics
+    inner join articles
+        on articles.article_id = statistics.article_id
+
+)
+
+select * from final
