@@ -16,7 +16,7 @@ export ISSUES_DIR WAREHOUSE_PATH DAGSTER_HOME
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
 MANIFEST := dbt_project/target/manifest.json
 
-.PHONY: setup run test ui clean
+.PHONY: setup run refresh full-refresh test ui clean
 
 setup: $(VENV)/.installed $(MANIFEST) $(DAGSTER_HOME)/dagster.yaml
 
@@ -38,9 +38,16 @@ $(DAGSTER_HOME)/dagster.yaml:
 
 run: setup  ## build the warehouse from ISSUES_DIR and print a summary
 	mkdir -p $(dir $(WAREHOUSE_PATH))
-	$(BIN)/dagster asset materialize --select '*' -m gazette_pipeline.definitions > $(DAGSTER_HOME)/last_run.log 2>&1 \
+	$(BIN)/python -m gazette_pipeline.build all > $(DAGSTER_HOME)/last_run.log 2>&1 \
 		|| { tail -40 $(DAGSTER_HOME)/last_run.log; exit 1; }
+	tail -1 $(DAGSTER_HOME)/last_run.log
 	$(BIN)/python -m gazette_pipeline.summary
+
+refresh: setup  ## parse only new or changed files of ISSUES_DIR, then update the marts
+	$(BIN)/python -m gazette_pipeline.build new
+
+full-refresh: setup  ## rebuild the dbt marts from scratch (after a parser or model change, run `make run`)
+	cd dbt_project && ../$(BIN)/dbt build --profiles-dir . --full-refresh --quiet
 
 test: setup  ## the whole test suite
 	$(BIN)/pytest

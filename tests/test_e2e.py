@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from dagster import materialize
+from dagster import DagsterInstance
 
 from conftest import GOLD_DIR, REPO, SEEDS
+from gazette_pipeline.build import build
 from gazette_pipeline.definitions import build_definitions
 
 pytestmark = pytest.mark.e2e
@@ -18,10 +19,8 @@ pytestmark = pytest.mark.e2e
 def _build(warehouse, monkeypatch, issues_dir=SEEDS):
     monkeypatch.setenv("ISSUES_DIR", str(issues_dir))
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    defs = build_definitions(str(warehouse))
-    result = materialize(defs.assets, resources=defs.resources, selection="*")
-    assert result.success
-    return result
+    files = sorted(p.name for p in issues_dir.glob("*.txt"))
+    assert build(DagsterInstance.ephemeral(), build_definitions(str(warehouse)), files)
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 
 import os
 
-from dagster import AssetExecutionContext
-from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
+from dagster import AssetExecutionContext, AutomationCondition
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from .resources import Warehouse
 from .settings import DBT_PROJECT_DIR, DUCKDB_POOL
@@ -13,7 +13,22 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 dbt_project.prepare_if_dev()
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, pool=DUCKDB_POOL)
+class _Translator(DagsterDbtTranslator):
+    """dbt models form the `dbt` group and rebuild by themselves once new issues are parsed."""
+
+    def get_group_name(self, dbt_resource_props):
+        return "dbt"
+
+    def get_automation_condition(self, dbt_resource_props):
+        return AutomationCondition.eager()
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    pool=DUCKDB_POOL,
+    dagster_dbt_translator=_Translator(),
+)
 def gazette_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     """Staging views and the marts analysts query (issues, articles, statistics, meetings, projects…)."""
     # dbt reads the warehouse location from the environment (profiles.yml).

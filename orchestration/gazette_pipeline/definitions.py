@@ -13,6 +13,7 @@ from .assets.parse import parse_articles
 from .assets.statistics import extract_statistics_asset
 from .dbt import dbt_project, gazette_dbt_models
 from .resources import Warehouse
+from .sensors import daily_marts_schedule, issue_files_sensor, marts_job, per_issue_job
 from .settings import warehouse_path
 
 
@@ -24,6 +25,9 @@ def build_definitions(warehouse: str | None = None) -> Definitions:
             # The dbt installed beside this Python, whether or not the venv is on PATH.
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
         },
+        jobs=[per_issue_job, marts_job],
+        sensors=[issue_files_sensor],
+        schedules=[daily_marts_schedule],
         # One DuckDB writer at a time: steps of a run go one after another.
         executor=in_process_executor,
     )

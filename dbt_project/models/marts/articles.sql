@@ -1,8 +1,19 @@
+-- depends_on: {{ ref('stg_issues') }}
+{{
+    config(
+        materialized='incremental',
+        pre_hook="{{ delete_replaced_issues() }}"
+    )
+}}
+
 with
 
 articles as (
 
     select * from {{ ref('stg_articles') }}
+    {% if is_incremental() %}
+    where issue_id in ({{ issues_parsed_since_last_build() }})
+    {% endif %}
 
 ),
 
@@ -27,7 +38,8 @@ final as (
         articles.dateline,
         articles.event_date,
         articles.body,
-        issues.published_on
+        issues.published_on,
+        issues.parsed_at
 
     from articles
     inner join issues

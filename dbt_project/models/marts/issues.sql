@@ -35,7 +35,8 @@ final as (
         issues.published_year,
         issues.article_count,
         other_names.source_files,
-        other_names.first_seen_at
+        other_names.first_seen_at,
+        issues.parsed_at
 
     from issues
     left join other_names

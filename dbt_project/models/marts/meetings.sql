@@ -1,8 +1,19 @@
+-- depends_on: {{ ref('stg_issues') }}
+{{
+    config(
+        materialized='incremental',
+        pre_hook="{{ delete_replaced_issues() }}"
+    )
+}}
+
 with
 
 meetings as (
 
     select * from {{ ref('stg_meetings') }}
+    {% if is_incremental() %}
+    where issue_id in ({{ issues_parsed_since_last_build() }})
+    {% endif %}
 
 ),
 
@@ -35,12 +46,13 @@ final as (
     select
         meetings.meeting_id,
         meetings.article_id,
-        articles.issue_id,
+        meetings.issue_id,
         meetings.meeting_name,
         articles.event_date as meeting_date,
         coalesce(people_per_meeting.chair, []) as chair,
         coalesce(people_per_meeting.participants, []) as participants,
-        articles.published_on
+        articles.published_on,
+        articles.parsed_at
 
     from meetings
     inner join articles

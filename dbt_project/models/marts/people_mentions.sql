@@ -1,8 +1,19 @@
+-- depends_on: {{ ref('stg_issues') }}
+{{
+    config(
+        materialized='incremental',
+        pre_hook="{{ delete_replaced_issues() }}"
+    )
+}}
+
 with
 
 mentions as (
 
     select * from {{ ref('stg_people_mentions') }}
+    {% if is_incremental() %}
+    where issue_id in ({{ issues_parsed_since_last_build() }})
+    {% endif %}
 
 ),
 
@@ -19,8 +30,9 @@ final as (
         mentions.person,
         mentions.title,
         mentions.position,
-        articles.issue_id,
-        articles.published_on
+        mentions.issue_id,
+        articles.published_on,
+        articles.parsed_at
 
     from mentions
     inner join articles

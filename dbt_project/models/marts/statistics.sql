@@ -1,8 +1,19 @@
+-- depends_on: {{ ref('stg_issues') }}
+{{
+    config(
+        materialized='incremental',
+        pre_hook="{{ delete_replaced_issues() }}"
+    )
+}}
+
 with
 
 statistics as (
 
     select * from {{ ref('stg_statistics') }}
+    {% if is_incremental() %}
+    where issue_id in ({{ issues_parsed_since_last_build() }})
+    {% endif %}
 
 ),
 
@@ -25,10 +36,11 @@ final as (
         statistics.sentence,
         statistics.start_offset,
         statistics.end_offset,
-        articles.issue_id,
+        statistics.issue_id,
         articles.kind as article_kind,
         articles.event_date,
-        articles.published_on
+        articles.published_on,
+        articles.parsed_at
 
     from statistics
     inner join articles

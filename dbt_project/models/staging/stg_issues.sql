@@ -14,7 +14,8 @@ renamed as (
         published_on,
         published_on_source,
         published_year,
-        article_count
+        article_count,
+        parsed_at
 
     from source
 

@@ -10,6 +10,7 @@ renamed as (
 
     select
         meeting_id,
+        issue_id,
         person,
         nullif(trim(title), '') as title,
         role,

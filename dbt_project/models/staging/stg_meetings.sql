@@ -10,6 +10,7 @@ renamed as (
 
     select
         meeting_id,
+        issue_id,
         article_id,
         meeting_name
 

@@ -9,6 +9,7 @@ source as (
 renamed as (
 
     select
+        issue_id,
         article_id,
         person,
         nullif(trim(title), '') as title,

@@ -10,6 +10,7 @@ renamed as (
 
     select
         stat_id,
+        issue_id,
         article_id,
         nullif(trim(subject), '') as subject,
         value,

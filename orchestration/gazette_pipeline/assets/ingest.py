@@ -10,6 +10,7 @@ from gazette_text.decoding import UndecodableIssue, decode_issue
 from gazette_text.pubdate import ManifestError, read_manifest
 
 from ..resources import Warehouse
+from ..partitions import PER_ISSUE, files_of_run
 from ..settings import DUCKDB_POOL, issues_dir
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -35,38 +36,68 @@ ERROR_COLUMNS = {
 
 @multi_asset(
     specs=[
-        AssetSpec(["raw", "issue_files"], kinds={"python", "duckdb"}, description="Every issue file of ISSUES_DIR, its text decoded and kept verbatim."),
-        AssetSpec(["raw", "ingest_errors"], kinds={"python", "duckdb"}, description="Files that could not be read as text, with the reason."),
+        AssetSpec(["raw", "issue_files"], kinds={"python", "duckdb"},
+                  description="Every issue file of ISSUES_DIR, its text decoded and kept verbatim."),
+        AssetSpec(["raw", "ingest_errors"], kinds={"python", "duckdb"},
+                  description="Files that could not be read as text, with the reason."),
     ],
     name="ingest_issue_files",
     group_name="ingest",
     pool=DUCKDB_POOL,
+    **PER_ISSUE,
 )
 def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
-    """Read every `*.txt` of ISSUES_DIR into raw.issue_files; bad files go to raw.ingest_errors."""
+    """Read this run's issue files into raw.issue_files; bad files go to raw.ingest_errors."""
     folder = issues_dir()
     seen_at = datetime.now(timezone.utc).replace(tzinfo=None)
     manifest, manifest_error = _manifest(folder)
-    good, bad = [], []
-    for path in sorted(folder.glob("*.txt")):
+    good, bad, missing = [], [], []
+    for name in files_of_run(context):
+        path = folder / name
+        if not path.is_file():  # removed from the folder: its rows stay until retracted
+            missing.append(name)
+            continue
         row, error = _read_file(path, manifest, seen_at)
         (good if row else bad).append(row or error)
     if manifest_error:
         bad.append(("manifest.csv", None, None, manifest_error, seen_at))
+    read = [r[0] for r in good + bad] + ["manifest.csv"]  # a fixed manifest clears its old error
     with warehouse.connect() as conn:
-        warehouse.replace_table(conn, "raw.issue_files", ISSUE_FILE_COLUMNS, good)
-        warehouse.replace_table(conn, "raw.ingest_errors", ERROR_COLUMNS, bad)
+        good = _keep_first_seen(conn, good)
+        warehouse.replace_rows(conn, "raw.issue_files", ISSUE_FILE_COLUMNS, "source_file", read, good)
+        warehouse.replace_rows(conn, "raw.ingest_errors", ERROR_COLUMNS, "source_file", read, bad)
+    if missing:
+        context.log.info(f"{len(missing)} file(s) no longer in {folder}; their rows are kept: {missing[:10]}")
     if bad:
         context.log.warning(f"{len(bad)} file(s) could not be ingested: " + "; ".join(f"{b[0]}: {b[3]}" for b in bad))
     yield MaterializeResult(
         asset_key=["raw", "issue_files"],
         metadata={
             "issues_dir": str(folder),
-            "dagster/row_count": len(good),
+            "files_read": len(good),
+            "files_missing": len(missing),
             "distinct_issues": len({row[1] for row in good}),
         },
     )
-    yield MaterializeResult(asset_key=["raw", "ingest_errors"], metadata={"dagster/row_count": len(bad)})
+    yield MaterializeResult(asset_key=["raw", "ingest_errors"], metadata={"files_refused": len(bad)})
+
+
+def _keep_first_seen(conn, rows):
+    """A file read again with the same bytes keeps the time it was first seen (which name came first)."""
+    if not _table_exists(conn, "raw.issue_files"):
+        return rows
+    known = dict(
+        ((name, sha), seen)
+        for name, sha, seen in conn.execute("select source_file, content_sha256, seen_at from raw.issue_files").fetchall()
+    )
+    return [row[:7] + (known.get((row[0], row[2]), row[7]),) for row in rows]
+
+
+def _table_exists(conn, table: str) -> bool:
+    schema, name = table.split(".")
+    return conn.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, name]
+    ).fetchone()[0] > 0
 
 
 def issue_id_for(text: str) -> str:

@@ -6,12 +6,14 @@ from gazette_text.people import find_titled_people, learn_names
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from .parse import read_articles
+from ..partitions import PER_ISSUE
+from .parse import issue_ids_of_run, read_articles
 
-PEOPLE_COLUMNS = {"article_id": "varchar", "person": "varchar", "title": "varchar", "position": "integer"}
-MEETING_COLUMNS = {"meeting_id": "varchar", "article_id": "varchar", "meeting_name": "varchar"}
+PEOPLE_COLUMNS = {"issue_id": "varchar", "article_id": "varchar", "person": "varchar", "title": "varchar", "position": "integer"}
+MEETING_COLUMNS = {"meeting_id": "varchar", "issue_id": "varchar", "article_id": "varchar", "meeting_name": "varchar"}
 PARTICIPANT_COLUMNS = {
     "meeting_id": "varchar",
+    "issue_id": "varchar",
     "person": "varchar",
     "title": "varchar",
     "role": "varchar",
@@ -32,33 +34,39 @@ _ARTICLES = ["parsed", "articles"]
     name="extract_people_and_meetings",
     group_name="extract",
     pool=DUCKDB_POOL,
+    **PER_ISSUE,
 )
 def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Warehouse):
     """Find titled people in every article, then each meeting's name, chair and participants."""
     with warehouse.connect() as conn:
-        articles = read_articles(conn)
+        issue_ids, stale = issue_ids_of_run(conn, context, "parsed.meetings")
+        articles = read_articles(conn, issue_ids)
     mentions = [
-        (a.article_id, p.name, p.title, p.start) for a in articles for p in find_titled_people(a.body)
+        (a.issue_id, a.article_id, p.name, p.title, p.start) for a in articles for p in find_titled_people(a.body)
     ]
     # Names learned from titles keep jieba from cutting them when meetings are read.
-    learn_names({m[1] for m in mentions})
+    learn_names({m[2] for m in mentions})
     meeting_rows, participant_rows = [], []
     for a in articles:
         meeting = extract_meeting(a.headline, a.body, a.kind)
         if meeting is None:
             continue
         meeting_id = f"{a.article_id}-m1"
-        meeting_rows.append((meeting_id, a.article_id, meeting.name))
+        meeting_rows.append((meeting_id, a.issue_id, a.article_id, meeting.name))
         participant_rows += [
-            (meeting_id, p.person, p.title, p.role, n) for n, p in enumerate(meeting.participants, start=1)
+            (meeting_id, a.issue_id, p.person, p.title, p.role, n)
+            for n, p in enumerate(meeting.participants, start=1)
         ]
+    replaced = issue_ids + stale
     with warehouse.connect() as conn:
-        warehouse.replace_table(conn, "parsed.people_mentions", PEOPLE_COLUMNS, mentions)
-        warehouse.replace_table(conn, "parsed.meetings", MEETING_COLUMNS, meeting_rows)
-        warehouse.replace_table(conn, "parsed.meeting_participants", PARTICIPANT_COLUMNS, participant_rows)
+        warehouse.replace_rows(conn, "parsed.people_mentions", PEOPLE_COLUMNS, "issue_id", replaced, mentions)
+        warehouse.replace_rows(conn, "parsed.meetings", MEETING_COLUMNS, "issue_id", replaced, meeting_rows)
+        warehouse.replace_rows(
+            conn, "parsed.meeting_participants", PARTICIPANT_COLUMNS, "issue_id", replaced, participant_rows
+        )
     yield MaterializeResult(asset_key=["parsed", "people_mentions"], metadata={
-        "dagster/row_count": len(mentions), "distinct_people": len({m[1] for m in mentions})})
-    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"dagster/row_count": len(meeting_rows)})
+        "mentions": len(mentions), "distinct_people": len({m[2] for m in mentions})})
+    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"meetings": len(meeting_rows)})
     yield MaterializeResult(
-        asset_key=["parsed", "meeting_participants"], metadata={"dagster/row_count": len(participant_rows)}
+        asset_key=["parsed", "meeting_participants"], metadata={"participants": len(participant_rows)}
     )

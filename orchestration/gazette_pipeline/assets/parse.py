@@ -2,13 +2,14 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from gazette_text.issue import read_issue
 
 from ..resources import Warehouse
+from ..partitions import PER_ISSUE, files_of_run
 from ..settings import DUCKDB_POOL
 
 ISSUE_COLUMNS = {
@@ -18,6 +19,7 @@ ISSUE_COLUMNS = {
     "published_on_source": "varchar",
     "published_year": "integer",
     "article_count": "integer",
+    "parsed_at": "timestamp",
 }
 ARTICLE_COLUMNS = {
     "article_id": "varchar",
@@ -50,13 +52,15 @@ class StoredArticle:
     published_on: date | None
 
 
-def read_articles(conn) -> list[StoredArticle]:
+def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:
     rows = conn.execute(
         """
         select a.article_id, a.issue_id, a.kind, a.headline, a.body, a.event_date, i.published_on
         from parsed.articles a join parsed.issues i using (issue_id)
+        where a.issue_id in (select unnest(?::varchar[]))
         order by a.article_id
-        """
+        """,
+        [issue_ids],
     ).fetchall()
     return [StoredArticle(*row) for row in rows]
 
@@ -78,12 +82,15 @@ _RAW_FILES = ["raw", "issue_files"]
     name="parse_articles",
     group_name="parse",
     pool=DUCKDB_POOL,
+    **PER_ISSUE,
 )
 def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
-    """Split every distinct issue into articles and photo items (parsed.*)."""
+    """Split this run's issues into articles and photo items (parsed.*)."""
+    parsed_at = datetime.now(timezone.utc).replace(tzinfo=None)
     with warehouse.connect() as conn:
-        issues = conn.execute(_CANONICAL_FILES_SQL).fetchall()
+        issues = issues_of_files(conn, files_of_run(context))
         manifest = dict(conn.execute(_MANIFEST_SQL).fetchall())
+        stale = stale_issue_ids(conn, "parsed.issues")
     issue_rows, article_rows, leftover_rows, error_rows = [], [], [], []
     for issue_id, source_file, text in issues:
         try:
@@ -95,25 +102,73 @@ def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
             error_rows.append((source_file, issue_id, "no articles found"))
         pub = result.publication
         issue_rows.append(
-            (issue_id, source_file, pub.published_on, pub.source, pub.year, len(result.articles))
+            (issue_id, source_file, pub.published_on, pub.source, pub.year, len(result.articles), parsed_at)
         )
         article_rows += [_article_row(issue_id, a) for a in result.articles]
         leftover_rows += [(issue_id, l.kind, l.text, l.position) for l in result.leftovers]
+    replaced = [i[0] for i in issues] + stale
     with warehouse.connect() as conn:
-        warehouse.replace_table(conn, "parsed.issues", ISSUE_COLUMNS, issue_rows)
-        warehouse.replace_table(conn, "parsed.articles", ARTICLE_COLUMNS, article_rows)
-        warehouse.replace_table(conn, "parsed.leftovers", LEFTOVER_COLUMNS, leftover_rows)
-        warehouse.replace_table(conn, "parsed.parse_errors", PARSE_ERROR_COLUMNS, error_rows)
+        warehouse.replace_rows(conn, "parsed.issues", ISSUE_COLUMNS, "issue_id", replaced, issue_rows)
+        warehouse.replace_rows(conn, "parsed.articles", ARTICLE_COLUMNS, "issue_id", replaced, article_rows)
+        warehouse.replace_rows(conn, "parsed.leftovers", LEFTOVER_COLUMNS, "issue_id", replaced, leftover_rows)
+        warehouse.replace_rows(conn, "parsed.parse_errors", PARSE_ERROR_COLUMNS, "issue_id", replaced, error_rows)
     if error_rows:
         context.log.warning(f"{len(error_rows)} issue(s) gave no articles: {error_rows}")
+    if stale:
+        context.log.info(f"removed {len(stale)} issue(s) whose files changed: {stale[:10]}")
     kinds = Counter(row[4] for row in article_rows)
-    yield MaterializeResult(asset_key=["parsed", "issues"], metadata={"dagster/row_count": len(issue_rows)})
+    yield MaterializeResult(asset_key=["parsed", "issues"], metadata={"issues_parsed": len(issue_rows), "stale_removed": len(stale)})
     yield MaterializeResult(
         asset_key=["parsed", "articles"],
-        metadata={"dagster/row_count": len(article_rows), **{f"kind_{k}": v for k, v in sorted(kinds.items())}},
+        metadata={"articles": len(article_rows), **{f"kind_{k}": v for k, v in sorted(kinds.items())}},
     )
-    yield MaterializeResult(asset_key=["parsed", "leftovers"], metadata={"dagster/row_count": len(leftover_rows)})
-    yield MaterializeResult(asset_key=["parsed", "parse_errors"], metadata={"dagster/row_count": len(error_rows)})
+    yield MaterializeResult(asset_key=["parsed", "leftovers"], metadata={"leftovers": len(leftover_rows)})
+    yield MaterializeResult(asset_key=["parsed", "parse_errors"], metadata={"parse_errors": len(error_rows)})
+
+
+def issues_of_files(conn, files: list[str]) -> list[tuple[str, str, str]]:
+    """(issue_id, canonical file, text) of every issue these files hold.
+
+    Identical content under several names is one issue, known by the first file that brought it.
+    """
+    return conn.execute(
+        """
+        with wanted as (
+            select distinct issue_id from raw.issue_files where source_file in (select unnest(?::varchar[]))
+        )
+        select issue_id, arg_min(source_file, (seen_at, source_file)), arg_min(raw_text, (seen_at, source_file))
+        from raw.issue_files join wanted using (issue_id)
+        group by issue_id
+        order by issue_id
+        """,
+        [files],
+    ).fetchall()
+
+
+def issue_ids_of_run(conn, context, table: str) -> tuple[list[str], list[str]]:
+    """For an extraction step: the issues of this run's files, and the stale issues to drop from ``table``."""
+    issue_ids = [
+        r[0]
+        for r in conn.execute(
+            "select distinct issue_id from parsed.issues where issue_id in "
+            "(select issue_id from raw.issue_files where source_file in (select unnest(?::varchar[])))",
+            [files_of_run(context)],
+        ).fetchall()
+    ]
+    return issue_ids, stale_issue_ids(conn, table)
+
+
+def stale_issue_ids(conn, table: str) -> list[str]:
+    """Issues in ``table`` that no file holds any more (the file was edited): their rows go."""
+    exists = conn.execute(
+        "select count(*) from information_schema.tables where table_schema || '.' || table_name = ?", [table]
+    ).fetchone()[0]
+    if not exists:
+        return []
+    rows = conn.execute(
+        f"select distinct issue_id from {table} where issue_id not in (select issue_id from raw.issue_files)"
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def _article_row(issue_id, a) -> tuple:
@@ -133,13 +188,6 @@ def _article_row(issue_id, a) -> tuple:
     )
 
 
-# Identical content under several names is one issue, known by its first file name.
-_CANONICAL_FILES_SQL = """
-select issue_id, min(source_file) as source_file, any_value(raw_text) as raw_text
-from raw.issue_files
-group by issue_id
-order by source_file
-"""
 _MANIFEST_SQL = """
 select source_file, manifest_published_on from raw.issue_files where manifest_published_on is not null
 """

@@ -5,10 +5,12 @@ from gazette_text.statistics import extract_statistics
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from .parse import read_articles
+from ..partitions import PER_ISSUE
+from .parse import issue_ids_of_run, read_articles
 
 STATISTIC_COLUMNS = {
     "stat_id": "varchar",
+    "issue_id": "varchar",
     "article_id": "varchar",
     "subject": "varchar",
     "value": "double",
@@ -29,19 +31,21 @@ STATISTIC_COLUMNS = {
     name="extract_statistics",
     group_name="extract",
     pool=DUCKDB_POOL,
+    **PER_ISSUE,
 )
 def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehouse):
     """Find every quantity (value, unit, qualifier, subject) in article bodies and captions."""
     with warehouse.connect() as conn:
-        articles = read_articles(conn)
+        issue_ids, stale = issue_ids_of_run(conn, context, "parsed.statistics")
+        articles = read_articles(conn, issue_ids)
     rows = []
     for a in articles:
         for n, s in enumerate(extract_statistics(a.body), start=1):
-            rows.append((f"{a.article_id}-s{n:03d}", a.article_id, s.subject, s.value, s.unit, s.qualifier,
-                         s.raw_text, s.sentence, s.start, s.end))
+            rows.append((f"{a.article_id}-s{n:03d}", a.issue_id, a.article_id, s.subject, s.value, s.unit,
+                         s.qualifier, s.raw_text, s.sentence, s.start, s.end))
     with warehouse.connect() as conn:
-        warehouse.replace_table(conn, "parsed.statistics", STATISTIC_COLUMNS, rows)
+        warehouse.replace_rows(conn, "parsed.statistics", STATISTIC_COLUMNS, "issue_id", issue_ids + stale, rows)
     yield MaterializeResult(
         asset_key=["parsed", "statistics"],
-        metadata={"dagster/row_count": len(rows), "articles_with_figures": len({r[1] for r in rows})},
+        metadata={"statistics": len(rows), "articles_with_figures": len({r[1] for r in rows})},
     )

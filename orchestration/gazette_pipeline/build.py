@@ -1,0 +1,85 @@
+"""One-shot builds without the UI: `make run` (every file) and `make refresh` (only new or changed files)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dagster import DagsterInstance, Definitions, materialize
+
+from .definitions import build_definitions
+from .files import FileScan, scan_issue_files
+from .partitions import issue_files_partitions
+from .settings import issues_dir
+
+_RANGE_START = "dagster/asset_partition_range_start"
+_RANGE_END = "dagster/asset_partition_range_end"
+
+
+def register_files(instance: DagsterInstance, files: list[str]) -> None:
+    known = set(instance.get_dynamic_partitions(issue_files_partitions.name))
+    new = [f for f in files if f not in known]
+    if new:
+        instance.add_dynamic_partitions(issue_files_partitions.name, new)
+
+
+def build(instance: DagsterInstance, defs: Definitions, files: list[str]) -> bool:
+    """Parse ``files`` (partition keys) in one run, then bring the dbt marts up to date in another."""
+    register_files(instance, files)
+    per_issue = [a for a in defs.assets if a.partitions_def is not None]
+    marts = [a for a in defs.assets if a.partitions_def is None]
+    ok = True
+    for start, end in _key_ranges(instance, files):
+        result = materialize(
+            per_issue, instance=instance, resources=defs.resources, tags={_RANGE_START: start, _RANGE_END: end}
+        )
+        ok = ok and result.success
+    result = materialize(marts, instance=instance, resources=defs.resources)
+    return ok and result.success
+
+
+def _key_ranges(instance: DagsterInstance, files: list[str]) -> list[tuple[str, str]]:
+    """Contiguous runs of ``files`` in partition order: a backfill is one run, not one per issue."""
+    order = instance.get_dynamic_partitions(issue_files_partitions.name)
+    wanted = set(files)
+    ranges, start, previous = [], None, None
+    for key in order:
+        if key in wanted:
+            start = start or key
+            previous = key
+        elif start:
+            ranges.append((start, previous))
+            start = None
+    if start:
+        ranges.append((start, previous))
+    return ranges
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("mode", choices=["all", "new"], help="all files of ISSUES_DIR, or only new/changed ones")
+    args = parser.parse_args(argv)
+    instance = DagsterInstance.get()
+    scan: FileScan = scan_issue_files(issues_dir(), previous=None if args.mode == "all" else _last_scan(instance))
+    files = scan.all_files if args.mode == "all" else scan.new_or_changed
+    if not files:
+        print("nothing new in", issues_dir())
+        return 0
+    ok = build(instance, build_definitions(), files)
+    _save_scan(instance, scan)
+    print(f"{'built' if ok else 'FAILED to build'} {len(files)} issue file(s) from {issues_dir()}")
+    return 0 if ok else 1
+
+
+_SCAN_KEY = "gazette/last_scan"
+
+
+def _last_scan(instance: DagsterInstance):
+    return instance.run_storage.get_cursor_values({_SCAN_KEY}).get(_SCAN_KEY)
+
+
+def _save_scan(instance: DagsterInstance, scan: FileScan) -> None:
+    instance.run_storage.set_cursor_values({_SCAN_KEY: scan.cursor})
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""What changed in the issues folder since the last look (shared by the sensor and `make refresh`)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FileScan:
+    all_files: list[str]
+    new_or_changed: list[str]
+    cursor: str  # JSON: file name -> [size, mtime_ns, sha256]
+
+
+def scan_issue_files(folder: Path, previous: str | None) -> FileScan:
+    """Compare the folder with the previous cursor; content is hashed only when size or mtime moved."""
+    seen = json.loads(previous) if previous else {}
+    current, changed = {}, []
+    for path in sorted(folder.glob("*.txt")):
+        stat = path.stat()
+        old = seen.get(path.name)
+        if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+            current[path.name] = old
+            continue
+        sha = _sha256(path)
+        current[path.name] = [stat.st_size, stat.st_mtime_ns, sha]
+        if not old or old[2] != sha:
+            changed.append(path.name)
+    # Files gone from the folder stay in the cursor: their rows are kept, and a return is no news.
+    kept = {name: v for name, v in seen.items() if name not in current}
+    return FileScan(
+        all_files=sorted(current),
+        new_or_changed=changed,
+        cursor=json.dumps({**kept, **current}, ensure_ascii=False, sort_keys=True),
+    )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,15 @@
+"""One partition per issue file: a new issue is parsed alone, thousands backfill in one run."""
+from dagster import BackfillPolicy, DynamicPartitionsDefinition
+
+issue_files_partitions = DynamicPartitionsDefinition(name="issue_files")
+
+# Keyword arguments every per-issue asset takes: partitioned by file, a backfill is one run.
+PER_ISSUE = {
+    "partitions_def": issue_files_partitions,
+    "backfill_policy": BackfillPolicy.single_run(),
+}
+
+
+def files_of_run(context) -> list[str]:
+    """The issue files (partition keys) this run covers: one, or a backfill's whole range."""
+    return sorted(context.partition_keys)
