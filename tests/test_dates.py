@@ -72,6 +72,11 @@ def test_forecast_years_do_not_date_the_issue():
     assert year_from_text("2023年，我市启动。预计2026年6月竣工投产。") == 2023
 
 
+def test_a_year_since_which_something_happened_dates_nothing():
+    assert year_from_text("2023年以来，我区启动了为期3年的专项整治行动。") is None
+    assert read_issue("003_bea86a44bee5fdb8.txt", seed_text("003_bea86a44bee5fdb8")).publication.year is None
+
+
 def test_manifest_errors_are_readable():
     assert read_manifest("file,published_on\na.txt,2024-10-16\n") == {"a.txt": date(2024, 10, 16)}
     with pytest.raises(ManifestError, match="line 2"):

@@ -76,6 +76,8 @@ def test_gold_figures(built):
     assert figures["meetings_f1"] >= 0.95
     assert figures["meeting_chair_exact"] >= 0.95
     assert figures["participants_f1"] >= 0.95
+    assert figures["projects_f1"] >= 0.95
+    assert figures["project_fields_accuracy"] >= 0.95
 
 
 def test_rebuild_gives_the_same_ids(built, tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from dagster_dbt import DbtCliResource
 from .assets.ingest import ingest_issue_files
 from .assets.meetings import extract_people_and_meetings
 from .assets.parse import parse_articles
+from .assets.projects import extract_project_reports, merge_projects
 from .assets.statistics import extract_statistics_asset
 from .dbt import dbt_project, gazette_dbt_models
 from .resources import Warehouse
@@ -19,7 +20,8 @@ from .settings import warehouse_path
 
 def build_definitions(warehouse: str | None = None) -> Definitions:
     return Definitions(
-        assets=[ingest_issue_files, parse_articles, extract_people_and_meetings, extract_statistics_asset, gazette_dbt_models],
+        assets=[ingest_issue_files, parse_articles, extract_people_and_meetings, extract_statistics_asset,
+                extract_project_reports, merge_projects, gazette_dbt_models],
         resources={
             "warehouse": Warehouse(path=warehouse or str(warehouse_path())),
             # The dbt installed beside this Python, whether or not the venv is on PATH.

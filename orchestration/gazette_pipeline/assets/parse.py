@@ -50,12 +50,13 @@ class StoredArticle:
     body: str
     event_date: date | None
     published_on: date | None
+    published_year: int | None
 
 
 def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:
     rows = conn.execute(
         """
-        select a.article_id, a.issue_id, a.kind, a.headline, a.body, a.event_date, i.published_on
+        select a.article_id, a.issue_id, a.kind, a.headline, a.body, a.event_date, i.published_on, i.published_year
         from parsed.articles a join parsed.issues i using (issue_id)
         where a.issue_id in (select unnest(?::varchar[]))
         order by a.article_id

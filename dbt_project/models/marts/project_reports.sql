@@ -1,0 +1,50 @@
+with
+
+reports as (
+
+    select * from {{ ref('stg_project_reports') }}
+
+),
+
+projects as (
+
+    select * from {{ ref('stg_projects') }}
+
+),
+
+report_to_project as (
+
+    select
+        unnest(report_ids) as report_id,
+        project_id
+
+    from projects
+
+),
+
+final as (
+
+    select
+        reports.report_id,
+        report_to_project.project_id,
+        reports.issue_id,
+        reports.article_id,
+        reports.reported_on,
+        reports.project_name,
+        reports.company,
+        reports.location,
+        reports.investment_cny,
+        reports.floor_area_m2,
+        reports.land_area_mu,
+        reports.annual_output,
+        reports.status,
+        reports.expected_completion,
+        reports.expected_completion_text
+
+    from reports
+    left join report_to_project
+        on report_to_project.report_id = reports.report_id
+
+)
+
+select * from final
