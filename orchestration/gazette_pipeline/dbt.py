@@ -2,7 +2,7 @@
 
 import os
 
-from dagster import AssetExecutionContext, AutomationCondition
+from dagster import AssetExecutionContext, AutomationCondition, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from .resources import Warehouse
@@ -33,4 +33,22 @@ def gazette_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, ware
     """Staging views and the marts analysts query (issues, articles, statistics, meetings, projects…)."""
     # dbt reads the warehouse location from the environment (profiles.yml).
     os.environ["WAREHOUSE_PATH"] = warehouse.path
-    yield from dbt.cli(["build"], context=context).stream().fetch_row_counts()
+    events = list(dbt.cli(["build"], context=context).stream())
+    # Counted here, after dbt exits: dagster-dbt's own row counts open the file in this process
+    # under the catalog name the manifest was parsed with, which breaks for any other file name.
+    keys = {e.output_name: context.asset_key_for_output(e.output_name) for e in events if isinstance(e, Output)}
+    counts = _row_counts(warehouse, keys.values())
+    for event in events:
+        if isinstance(event, Output):
+            yield event.with_metadata({**event.metadata, "dagster/row_count": counts[keys[event.output_name]]})
+        else:
+            yield event
+
+
+def _row_counts(warehouse: Warehouse, keys) -> dict:
+    counts = {}
+    with warehouse.connect() as conn:
+        for key in keys:
+            schema, table = key.path[-2], key.path[-1]
+            counts[key] = conn.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
+    return counts

@@ -1,0 +1,105 @@
+"""Refresh as issues arrive: the sensor's run requests, and per-issue rebuilds of the warehouse."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from dagster import DagsterInstance, SensorResult, SkipReason, build_sensor_context
+
+from conftest import SEEDS
+from gazette_pipeline.build import build
+from gazette_pipeline.definitions import build_definitions
+from gazette_pipeline.sensors import issue_files_sensor
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def _tick(instance, cursor):
+    result = issue_files_sensor(build_sensor_context(instance=instance, cursor=cursor))
+    if isinstance(result, SensorResult):
+        for request in result.dynamic_partitions_requests:
+            instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+    return result
+
+
+def test_sensor_new_same_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    instance = DagsterInstance.ephemeral()
+    shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
+
+    first = _tick(instance, None)
+    assert [r.partition_key for r in first.run_requests] == [SEED_FILES[0]]
+    assert instance.get_dynamic_partitions("issue_files") == [SEED_FILES[0]]
+
+    same = _tick(instance, first.cursor)
+    assert isinstance(same, SkipReason)
+
+    (tmp_path / SEED_FILES[0]).write_text("改过的一期。\n" + (SEEDS / SEED_FILES[0]).read_text(), encoding="utf-8")
+    shutil.copy(SEEDS / SEED_FILES[1], tmp_path / "新的 一期.txt")
+    changed = _tick(instance, first.cursor)
+    assert sorted(r.partition_key for r in changed.run_requests) == sorted([SEED_FILES[0], "新的 一期.txt"])
+    # the changed file keeps its partition; only the new name is registered
+    assert instance.get_dynamic_partitions("issue_files") == [SEED_FILES[0], "新的 一期.txt"]
+    assert len({r.run_key for r in changed.run_requests} | {r.run_key for r in first.run_requests}) == 3
+
+
+def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    instance = DagsterInstance.ephemeral()
+    shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
+    first = _tick(instance, None)
+    (tmp_path / SEED_FILES[0]).unlink()
+    gone = _tick(instance, first.cursor)
+    assert isinstance(gone, SkipReason)
+    assert SEED_FILES[0] in json.loads(first.cursor)
+
+
+_QUERY = """
+import duckdb, json, sys
+conn = duckdb.connect(sys.argv[1], read_only=True)
+print(json.dumps(conn.execute(sys.argv[2]).fetchall(), default=str))
+"""
+
+
+def _rows(warehouse, sql):
+    out = subprocess.run([sys.executable, "-c", _QUERY, str(warehouse), sql], capture_output=True, text=True, check=True)
+    return [tuple(r) for r in json.loads(out.stdout)]
+
+
+@pytest.mark.e2e
+def test_new_issue_is_parsed_alone_and_edits_replace_rows(tmp_path, monkeypatch):
+    folder, warehouse = tmp_path / "issues", tmp_path / "wh.duckdb"
+    folder.mkdir()
+    monkeypatch.setenv("ISSUES_DIR", str(folder))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+    for name in SEED_FILES[:4]:
+        shutil.copy(SEEDS / name, folder / name)
+    instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
+    assert build(instance, defs, SEED_FILES[:4])
+    before = dict(_rows(warehouse, "select issue_id, parsed_at from parsed.issues"))
+
+    shutil.copy(SEEDS / SEED_FILES[4], folder / SEED_FILES[4])
+    assert build(instance, defs, [SEED_FILES[4]])
+    after = dict(_rows(warehouse, "select issue_id, parsed_at from parsed.issues"))
+    assert {k: after[k] for k in before} == before  # no other issue re-parsed
+    assert _rows(warehouse, "select count(*) from marts.issues") == [(5,)]
+    assert _rows(warehouse, "select count(*) from marts.articles") == [(24,)]
+
+    shutil.copy(SEEDS / SEED_FILES[4], folder / "same issue again.txt")
+    assert build(instance, defs, ["same issue again.txt"])
+    assert _rows(warehouse, "select count(*) from marts.articles") == [(24,)]
+
+    edited = folder / SEED_FILES[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("钱全 摄", "钱全 李四 摄"), encoding="utf-8")
+    assert build(instance, defs, [SEED_FILES[0]])
+    assert _rows(warehouse, "select count(*) from marts.issues") == [(5,)]
+    assert _rows(warehouse, "select count(*) from marts.articles") == [(24,)]
+    orphans = "select count(*) from marts.{} where issue_id not in (select issue_id from marts.issues)"
+    for mart in ("articles", "statistics", "meetings", "meeting_participants", "people_mentions"):
+        assert _rows(warehouse, orphans.format(mart)) == [(0,)], mart
+    assert _rows(warehouse, "select list_sort(photographers) from marts.articles where body like '礼嘉振兴%'") == [
+        (["李四", "钱全"],)
+    ]
