@@ -12,6 +12,8 @@ override ISSUES_DIR := $(abspath $(ISSUES_DIR))
 override WAREHOUSE_PATH := $(abspath $(WAREHOUSE_PATH))
 override DAGSTER_HOME := $(abspath $(DAGSTER_HOME))
 export ISSUES_DIR WAREHOUSE_PATH DAGSTER_HOME
+# dagster dev's code server and dbt come from the venv, activated or not.
+export PATH := $(abspath $(BIN)):$(PATH)
 
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
 MANIFEST := dbt_project/target/manifest.json

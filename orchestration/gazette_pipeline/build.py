@@ -7,7 +7,7 @@ import sys
 from dagster import DagsterInstance, Definitions, materialize
 
 from .definitions import build_definitions
-from .files import FileScan, scan_issue_files
+from .files import FileScan, last_scan, save_scan, scan_issue_files
 from .partitions import issue_files_partitions
 from .settings import issues_dir
 
@@ -59,26 +59,15 @@ def main(argv=None) -> int:
     parser.add_argument("mode", choices=["all", "new"], help="all files of ISSUES_DIR, or only new/changed ones")
     args = parser.parse_args(argv)
     instance = DagsterInstance.get()
-    scan: FileScan = scan_issue_files(issues_dir(), previous=None if args.mode == "all" else _last_scan(instance))
+    scan: FileScan = scan_issue_files(issues_dir(), previous=None if args.mode == "all" else last_scan(instance))
     files = scan.all_files if args.mode == "all" else scan.new_or_changed
     if not files:
         print("nothing new in", issues_dir())
         return 0
     ok = build(instance, build_definitions(), files)
-    _save_scan(instance, scan)
+    save_scan(instance, scan)
     print(f"{'built' if ok else 'FAILED to build'} {len(files)} issue file(s) from {issues_dir()}")
     return 0 if ok else 1
-
-
-_SCAN_KEY = "gazette/last_scan"
-
-
-def _last_scan(instance: DagsterInstance):
-    return instance.run_storage.get_cursor_values({_SCAN_KEY}).get(_SCAN_KEY)
-
-
-def _save_scan(instance: DagsterInstance, scan: FileScan) -> None:
-    instance.run_storage.set_cursor_values({_SCAN_KEY: scan.cursor})
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 import os
 
-from dagster import AssetExecutionContext, AutomationCondition, Output
+from dagster import AssetExecutionContext, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from .resources import Warehouse
@@ -14,13 +14,10 @@ dbt_project.prepare_if_dev()
 
 
 class _Translator(DagsterDbtTranslator):
-    """dbt models form the `dbt` group and rebuild by themselves once new issues are parsed."""
+    """dbt models form the `dbt` group (the sensor's runs end with them)."""
 
     def get_group_name(self, dbt_resource_props):
         return "dbt"
-
-    def get_automation_condition(self, dbt_resource_props):
-        return AutomationCondition.eager()
 
 
 @dbt_assets(

@@ -1,6 +1,7 @@
 """Assembles the code location: assets, resources, executor."""
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -24,8 +25,7 @@ def build_definitions(warehouse: str | None = None) -> Definitions:
                 extract_project_reports, merge_projects, gazette_dbt_models],
         resources={
             "warehouse": Warehouse(path=warehouse or str(warehouse_path())),
-            # The dbt installed beside this Python, whether or not the venv is on PATH.
-            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=_dbt_executable()),
         },
         jobs=[per_issue_job, marts_job],
         sensors=[issue_files_sensor],
@@ -33,6 +33,14 @@ def build_definitions(warehouse: str | None = None) -> Definitions:
         # One DuckDB writer at a time: steps of a run go one after another.
         executor=in_process_executor,
     )
+
+
+def _dbt_executable() -> str:
+    """The dbt installed beside this Python (venv not activated), else the one on PATH."""
+    for candidate in (Path(sys.executable).parent / "dbt", Path(sys.prefix) / "bin" / "dbt"):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("dbt") or "dbt"
 
 
 defs = build_definitions()

@@ -43,3 +43,15 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+# Shared by the sensor and `make run`/`make refresh`: the folder as last seen by any of them.
+_SCAN_KEY = "gazette/last_scan"
+
+
+def last_scan(instance) -> str | None:
+    return instance.run_storage.get_cursor_values({_SCAN_KEY}).get(_SCAN_KEY)
+
+
+def save_scan(instance, scan: FileScan) -> None:
+    instance.run_storage.set_cursor_values({_SCAN_KEY: scan.cursor})

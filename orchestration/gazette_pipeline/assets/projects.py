@@ -2,7 +2,7 @@
 from dataclasses import asdict, fields
 import hashlib
 
-from dagster import AssetExecutionContext, AssetSpec, AutomationCondition, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from gazette_text.projects import ProjectReport, extract_project, merge_reports, same_project
 
@@ -63,7 +63,6 @@ def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse
 @multi_asset(
     specs=[
         AssetSpec(["parsed", "projects"], deps=[_REPORTS], kinds={"python", "duckdb"},
-                  automation_condition=AutomationCondition.eager(),
                   description="One row per distinct project, its reports merged across issues."),
     ],
     name="merge_projects",
