@@ -87,26 +87,42 @@ def test_rebuild_gives_the_same_ids(built, tmp_path, monkeypatch):
     assert _rows(again, sql) == _rows(built, sql)
 
 
-def test_bad_files_do_not_stop_the_good_ones(tmp_path, monkeypatch):
+def test_mixed_folder_keeps_every_good_issue_and_says_why_for_each_bad_file(built, tmp_path, monkeypatch):
     folder = tmp_path / "issues"
     folder.mkdir()
-    (folder / "good issue 一.txt").write_bytes((SEEDS / "001_04e94acb881a18bc.txt").read_bytes())
-    (folder / "copy.txt").write_bytes((SEEDS / "001_04e94acb881a18bc.txt").read_bytes())
-    (folder / "gbk.txt").write_bytes((SEEDS / "000_dbf7ed12aa541d15.txt").read_text().encode("gbk"))
+    for seed in SEEDS.glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    seed0 = (SEEDS / "000_dbf7ed12aa541d15.txt").read_text(encoding="utf-8")
+    (folder / "同一期 copy.txt").write_bytes((SEEDS / "001_04e94acb881a18bc.txt").read_bytes())  # duplicate
+    (folder / "gbk export.txt").write_bytes(seed0.replace("钱全", "王五").encode("gbk"))  # GBK, new content
+    (folder / "bom crlf.txt").write_bytes(b"\xef\xbb\xbf" + seed0.replace("钱全", "赵六").replace("\n", "\r\n").encode())
+    (folder / "truncated.txt").write_bytes(seed0.replace("钱全", "孙七").encode("utf-8")[:-5] + "会".encode()[:2])
     (folder / "empty.txt").write_bytes(b"")
     (folder / "scan.txt").write_bytes(b"%PDF-1.4\x00\x00\x01binary")
     (folder / "notes.txt").write_text("只是一行字", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\xfd\x81\x30 abc")
+    (folder / "huge.txt").write_bytes(b"x" * (1024 * 1024 + 1))
+    monkeypatch.setenv("MAX_ISSUE_MB", "1")
     warehouse = tmp_path / "mixed.duckdb"
     _build(warehouse, monkeypatch, folder)
-    assert _rows(warehouse, "select count(*) from marts.issues") == [(2,)]
+
     errors = dict(_rows(warehouse, "select source_file, reason from marts.ingest_errors"))
     assert errors == {
         "empty.txt": "empty file",
         "scan.txt": "not text: binary content (NUL bytes)",
         "notes.txt": "no articles found",
+        "broken.txt": "undecodable as UTF-8 or GB18030 at byte 0",
+        "huge.txt": "file too large: 1048577 bytes, over the 1048576 byte limit (MAX_ISSUE_MB)",
     }
-    (files,) = _rows(warehouse, "select source_files from marts.issues where source_file = 'copy.txt'")
-    assert files == (["copy.txt", "good issue 一.txt"],)
+    # the seeds load exactly as from a clean folder, plus the three re-encoded variants
+    clean = "select count(*) from marts.articles a join marts.issues i using (issue_id) where i.source_file like '00%'"
+    assert _rows(warehouse, clean) == _rows(built, "select count(*) from marts.articles")
+    assert _rows(warehouse, "select count(*) from marts.issues") == [(8,)]
+    assert _rows(warehouse, "select min(coverage) from marts.issues") == [(1.0,)]
+    encodings = dict(_rows(warehouse, "select source_file, encoding from raw.issue_files"))
+    assert encodings["gbk export.txt"] == "gb18030" and encodings["truncated.txt"] == "utf-8-truncated"
+    (files,) = _rows(warehouse, "select source_files from marts.issues where source_file = '001_04e94acb881a18bc.txt'")
+    assert files == (["001_04e94acb881a18bc.txt", "同一期 copy.txt"],)
 
 
 def test_readme_queries_answer_on_the_seeds(built):

@@ -22,7 +22,7 @@ def register_files(instance: DagsterInstance, files: list[str]) -> None:
         instance.add_dynamic_partitions(issue_files_partitions.name, new)
 
 
-def build(instance: DagsterInstance, defs: Definitions, files: list[str]) -> bool:
+def build(instance: DagsterInstance, defs: Definitions, files: list[str], full_refresh: bool = False) -> bool:
     """Parse ``files`` (partition keys) in one run, then bring the dbt marts up to date in another."""
     register_files(instance, files)
     per_issue = [a for a in defs.assets if a.partitions_def is not None]
@@ -33,7 +33,8 @@ def build(instance: DagsterInstance, defs: Definitions, files: list[str]) -> boo
             per_issue, instance=instance, resources=defs.resources, tags={_RANGE_START: start, _RANGE_END: end}
         )
         ok = ok and result.success
-    result = materialize(marts, instance=instance, resources=defs.resources)
+    dbt_config = {"ops": {"gazette_dbt_models": {"config": {"full_refresh": full_refresh}}}}
+    result = materialize(marts, instance=instance, resources=defs.resources, run_config=dbt_config)
     return ok and result.success
 
 
@@ -64,7 +65,7 @@ def main(argv=None) -> int:
     if not files:
         print("nothing new in", issues_dir())
         return 0
-    ok = build(instance, build_definitions(), files)
+    ok = build(instance, build_definitions(), files, full_refresh=args.mode == "all")
     save_scan(instance, scan)
     print(f"{'built' if ok else 'FAILED to build'} {len(files)} issue file(s) from {issues_dir()}")
     return 0 if ok else 1

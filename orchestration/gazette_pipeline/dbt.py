@@ -2,7 +2,7 @@
 
 import os
 
-from dagster import AssetExecutionContext, Output
+from dagster import AssetExecutionContext, Config, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from .resources import Warehouse
@@ -11,6 +11,10 @@ from .settings import DBT_PROJECT_DIR, DUCKDB_POOL
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 # Acts only under `dagster dev`; the Makefile, tests and CI run `dbt parse` before loading.
 dbt_project.prepare_if_dev()
+
+
+class DbtBuildConfig(Config):
+    full_refresh: bool = False  # rebuild incremental marts from scratch (`make run` does)
 
 
 class _Translator(DagsterDbtTranslator):
@@ -26,11 +30,14 @@ class _Translator(DagsterDbtTranslator):
     pool=DUCKDB_POOL,
     dagster_dbt_translator=_Translator(),
 )
-def gazette_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+def gazette_dbt_models(
+    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, config: DbtBuildConfig
+):
     """Staging views and the marts analysts query (issues, articles, statistics, meetings, projects…)."""
     # dbt reads the warehouse location from the environment (profiles.yml).
     os.environ["WAREHOUSE_PATH"] = warehouse.path
-    events = list(dbt.cli(["build"], context=context).stream())
+    args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
+    events = list(dbt.cli(args, context=context).stream())
     # Counted here, after dbt exits: dagster-dbt's own row counts open the file in this process
     # under the catalog name the manifest was parsed with, which breaks for any other file name.
     keys = {e.output_name: context.asset_key_for_output(e.output_name) for e in events if isinstance(e, Output)}

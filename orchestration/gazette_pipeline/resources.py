@@ -1,10 +1,16 @@
 """The warehouse resource: short-lived DuckDB connections, opened only inside a step."""
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 from dagster import ConfigurableResource
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process kept the DuckDB file locked for longer than we wait."""
 
 
 class Warehouse(ConfigurableResource):
@@ -12,16 +18,32 @@ class Warehouse(ConfigurableResource):
 
     path: str
 
+    lock_wait_seconds: float = 120.0
+
     @contextmanager
     def connect(self):
-        from pathlib import Path
-
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = duckdb.connect(self.path)
+        conn = self._open()
         try:
             yield conn
         finally:
             conn.close()
+
+    def _open(self):
+        """Wait while another process writes the file (a second `make run`, an analyst's write)."""
+        deadline = time.monotonic() + self.lock_wait_seconds
+        while True:
+            try:
+                return duckdb.connect(self.path)
+            except duckdb.IOException as err:
+                if "lock" not in str(err).lower():
+                    raise
+                if time.monotonic() > deadline:
+                    raise WarehouseBusy(
+                        f"the warehouse {self.path} is held by another process for over "
+                        f"{self.lock_wait_seconds:.0f} s; try again when it finishes ({err})"
+                    ) from None
+                time.sleep(0.5)
 
     def replace_rows(self, conn, table: str, columns: dict[str, str], key: str, keys, rows: list[tuple]) -> int:
         """Delete the rows of ``table`` whose ``key`` is in ``keys``, then insert ``rows``.
@@ -31,11 +53,17 @@ class Warehouse(ConfigurableResource):
         """
         self.ensure_table(conn, table, columns)
         keys = sorted(set(keys))
-        if keys:
-            conn.execute(f"delete from {table} where {key} in (select unnest(?::varchar[]))", [keys])
-        if rows:
-            placeholders = ", ".join("?" for _ in columns)
-            conn.executemany(f"insert into {table} values ({placeholders})", rows)
+        conn.begin()  # a run killed here leaves the old rows, never half of the new ones
+        try:
+            if keys:
+                conn.execute(f"delete from {table} where {key} in (select unnest(?::varchar[]))", [keys])
+            if rows:
+                placeholders = ", ".join("?" for _ in columns)
+                conn.executemany(f"insert into {table} values ({placeholders})", rows)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
         return len(rows)
 
     def ensure_table(self, conn, table: str, columns: dict[str, str]) -> None:

@@ -31,10 +31,11 @@ def parse_issue(text: str, published_on: date | None = None, year: int | None = 
 class _Item:
     """An article or photo item while the splitter collects its blocks."""
 
-    def __init__(self, headline_blocks, body_blocks, photographers=()):
+    def __init__(self, headline_blocks, body_blocks, photographers=(), credits=()):
         self.headline_blocks = headline_blocks
         self.body_blocks = body_blocks
         self.photographers = tuple(photographers)
+        self.credits = list(credits)
 
     @property
     def is_photo(self) -> bool:
@@ -61,6 +62,7 @@ def _layout_items(blocks: list[B.Block]) -> tuple[list[_Item], list[Leftover]]:
         elif block.kind == B.CREDIT:  # a credit with no caption before it: credit the last item
             if items:
                 items[-1].photographers += B.credit_names(block.text) or ()
+                items[-1].credits.append(block.text)
             else:
                 leftovers.append(Leftover("unattached_text", block.text, block.start))
             i += 1
@@ -108,10 +110,11 @@ def _followed_by_credit(blocks, i) -> bool:
 def _take_photo(blocks, i, items) -> int:
     block = blocks[i]
     if block.kind == B.CAPTION:
-        items.append(_Item([], [block], B.credit_names(block.text)))
+        credit = block.text[len(B.strip_credit(block.text)) :].strip()
+        items.append(_Item([], [block], B.credit_names(block.text), [credit]))
         return i + 1
     credit = blocks[i + 1]
-    items.append(_Item([], [block], B.credit_names(credit.text)))
+    items.append(_Item([], [block], B.credit_names(credit.text), [credit.text]))
     return i + 2
 
 
@@ -123,7 +126,14 @@ def _build_article(seq: int, item: _Item, published_on: date | None, year: int |
     body = _body_text(item.body_blocks)
     if item.is_photo:
         caption = B.strip_credit(body)
-        return Article(seq=seq, kind="photo", headline=None, body=caption, photographers=item.photographers)
+        return Article(
+            seq=seq,
+            kind="photo",
+            headline=None,
+            body=caption,
+            photographers=item.photographers,
+            credit=" ".join(item.credits) or None,
+        )
     headline = " ".join(b.headline_text for b in item.headline_blocks) or None
     byline = parse_byline(body)
     lead = body.split("\n\n", 1)[0]
@@ -140,6 +150,7 @@ def _build_article(seq: int, item: _Item, published_on: date | None, year: int |
         byline=byline.text if byline else None,
         dateline=dateline,
         event_date=resolve_dateline(dateline, published_on, year),
+        credit=" ".join(item.credits) or None,
     )
 
 

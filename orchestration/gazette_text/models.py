@@ -19,6 +19,7 @@ class Article:
     byline: str | None = None  # as printed, e.g. 本报讯（舒泉清 记者 朱梦琪）
     dateline: str | None = None  # as printed: 昨天上午, 10月12日, 近日
     event_date: date | None = None
+    credit: str | None = None  # the photo credit as printed, e.g. 陆新 徐芊卉 摄
 
 
 @dataclass(frozen=True)

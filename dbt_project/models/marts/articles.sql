@@ -38,6 +38,7 @@ final as (
         articles.dateline,
         articles.event_date,
         articles.body,
+        articles.credit,
         issues.published_on,
         issues.parsed_at
 

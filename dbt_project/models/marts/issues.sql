@@ -34,6 +34,9 @@ final as (
         issues.published_on_source,
         issues.published_year,
         issues.article_count,
+        issues.printed_chars,
+        issues.coverage,
+        issues.lost_text,
         other_names.source_files,
         other_names.first_seen_at,
         issues.parsed_at

@@ -20,7 +20,8 @@ renamed as (
         byline,
         dateline,
         event_date,
-        body
+        body,
+        credit
 
     from source
 

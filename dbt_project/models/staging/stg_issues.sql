@@ -15,6 +15,9 @@ renamed as (
         published_on_source,
         published_year,
         article_count,
+        printed_chars,
+        coverage,
+        lost_text,
         parsed_at
 
     from source

@@ -1,6 +1,7 @@
 """Ingest: every `*.txt` of ISSUES_DIR becomes a raw row (text kept verbatim) or an ingest error."""
 
 import hashlib
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from ..resources import Warehouse
 from ..partitions import PER_ISSUE, files_of_run
 from ..settings import DUCKDB_POOL, issues_dir
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+def max_file_bytes() -> int:
+    """Files over this size (MAX_ISSUE_MB, default 5) are refused unread: an issue is ~10 KB."""
+    return int(float(os.environ.get("MAX_ISSUE_MB", "5")) * 1024 * 1024)
 
 ISSUE_FILE_COLUMNS = {
     "source_file": "varchar",
@@ -106,9 +109,9 @@ def issue_id_for(text: str) -> str:
 
 
 def _read_file(path: Path, manifest, seen_at):
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        reason = f"file too large: {size} bytes, over the {MAX_FILE_BYTES} byte limit"
+    size, limit = path.stat().st_size, max_file_bytes()
+    if size > limit:
+        reason = f"file too large: {size} bytes, over the {limit} byte limit (MAX_ISSUE_MB)"
         return None, (path.name, size, None, reason, seen_at)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()

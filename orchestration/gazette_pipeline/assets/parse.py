@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
+from gazette_text.coverage import coverage
 from gazette_text.issue import read_issue
 
 from ..resources import Warehouse
@@ -19,6 +20,9 @@ ISSUE_COLUMNS = {
     "published_on_source": "varchar",
     "published_year": "integer",
     "article_count": "integer",
+    "printed_chars": "integer",
+    "coverage": "double",
+    "lost_text": "varchar",
     "parsed_at": "timestamp",
 }
 ARTICLE_COLUMNS = {
@@ -34,6 +38,7 @@ ARTICLE_COLUMNS = {
     "dateline": "varchar",
     "event_date": "date",
     "body": "varchar",
+    "credit": "varchar",
 }
 LEFTOVER_COLUMNS = {"issue_id": "varchar", "kind": "varchar", "text": "varchar", "position": "integer"}
 PARSE_ERROR_COLUMNS = {"source_file": "varchar", "issue_id": "varchar", "reason": "varchar"}
@@ -101,10 +106,13 @@ def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
             continue
         if not result.articles:
             error_rows.append((source_file, issue_id, "no articles found"))
-        pub = result.publication
+        pub, covered = result.publication, coverage(text, result)
         issue_rows.append(
-            (issue_id, source_file, pub.published_on, pub.source, pub.year, len(result.articles), parsed_at)
+            (issue_id, source_file, pub.published_on, pub.source, pub.year, len(result.articles),
+             covered.printed, covered.ratio, covered.lost + covered.doubled or None, parsed_at)
         )
+        if covered.ratio < 1:
+            context.log.warning(f"{source_file}: {covered.printed - round(covered.ratio * covered.printed)} character(s) not placed")
         article_rows += [_article_row(issue_id, a) for a in result.articles]
         leftover_rows += [(issue_id, l.kind, l.text, l.position) for l in result.leftovers]
     replaced = [i[0] for i in issues] + stale
@@ -186,6 +194,7 @@ def _article_row(issue_id, a) -> tuple:
         a.dateline,
         a.event_date,
         a.body,
+        a.credit,
     )
 
 
