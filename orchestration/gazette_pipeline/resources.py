@@ -6,7 +6,27 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 from dagster import ConfigurableResource
+
+
+# Rows go in as one Arrow table: DuckDB's executemany inserts about a thousand rows a second.
+_ARROW_TYPES = {
+    "varchar": pa.string(),
+    "varchar[]": pa.list_(pa.string()),
+    "integer": pa.int32(),
+    "bigint": pa.int64(),
+    "double": pa.float64(),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("us"),
+}
+
+
+def _arrow_table(columns: dict[str, str], rows: list[tuple]) -> pa.Table:
+    values = list(zip(*rows))
+    return pa.table(
+        {name: pa.array(values[i], type=_ARROW_TYPES[sql_type]) for i, (name, sql_type) in enumerate(columns.items())}
+    )
 
 
 class WarehouseBusy(RuntimeError):
@@ -58,8 +78,9 @@ class Warehouse(ConfigurableResource):
             if keys:
                 conn.execute(f"delete from {table} where {key} in (select unnest(?::varchar[]))", [keys])
             if rows:
-                placeholders = ", ".join("?" for _ in columns)
-                conn.executemany(f"insert into {table} values ({placeholders})", rows)
+                conn.register("_new_rows", _arrow_table(columns, rows))
+                conn.execute(f"insert into {table} select * from _new_rows")
+                conn.unregister("_new_rows")
             conn.commit()
         except BaseException:
             conn.rollback()
