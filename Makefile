@@ -18,7 +18,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
 MANIFEST := dbt_project/target/manifest.json
 
-.PHONY: setup run refresh full-refresh test ui clean
+.PHONY: setup run refresh retract full-refresh test ui bench clean
 
 setup: $(VENV)/.installed $(MANIFEST) $(DAGSTER_HOME)/dagster.yaml
 
@@ -48,6 +48,9 @@ run: setup  ## build the warehouse from ISSUES_DIR and print a summary
 refresh: setup  ## parse only new or changed files of ISSUES_DIR, then update the marts
 	$(BIN)/python -m gazette_pipeline.build new
 
+retract: setup  ## remove the rows of FILES="a.txt b.txt" from the warehouse (nothing else ever deletes rows)
+	$(BIN)/python -m gazette_pipeline.build retract $(FILES)
+
 full-refresh: setup  ## rebuild the dbt marts from scratch (after a parser or model change, run `make run`)
 	cd dbt_project && ../$(BIN)/dbt build --profiles-dir . --full-refresh --quiet
 
@@ -56,6 +59,9 @@ test: setup  ## the whole test suite
 
 ui: setup  ## Dagster UI (webserver and daemon) on 127.0.0.1:$(PORT)
 	$(BIN)/dagster dev -m gazette_pipeline.definitions -h 127.0.0.1 -p $(PORT)
+
+bench: setup  ## benchmarks: parse throughput, builds of 10 / 1,000 / 10,000 synthetic issues, refreshes
+	PYTHONPATH=orchestration:. $(BIN)/python -m benchmarks.bench
 
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs

@@ -129,3 +129,28 @@ def test_a_run_stopped_before_the_marts_ends_like_an_uninterrupted_one(tmp_path,
         "select project_id, company, article_ids from marts.projects order by 1",
     ):
         assert _rows(interrupted, sql) == _rows(clean, sql), sql
+
+
+@pytest.mark.e2e
+def test_removed_file_keeps_its_rows_until_retracted(tmp_path, monkeypatch):
+    from gazette_pipeline.build import retract
+
+    folder, warehouse = tmp_path / "issues", tmp_path / "wh.duckdb"
+    folder.mkdir()
+    monkeypatch.setenv("ISSUES_DIR", str(folder))
+    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+    for name in SEED_FILES[:2]:
+        shutil.copy(SEEDS / name, folder / name)
+    instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
+    assert build(instance, defs, SEED_FILES[:2])
+
+    (folder / SEED_FILES[0]).unlink()
+    assert build(instance, defs, SEED_FILES[:2], full_refresh=True)
+    assert _rows(warehouse, "select count(*) from marts.issues") == [(2,)]  # nothing lost
+
+    assert retract(instance, defs, [SEED_FILES[0]], defs.resources["warehouse"])
+    assert _rows(warehouse, "select source_file from marts.issues") == [(SEED_FILES[1],)]
+    for mart in ("articles", "statistics", "meetings", "people_mentions", "leftovers"):
+        left = f"select count(*) from marts.{mart} where issue_id not in (select issue_id from marts.issues)"
+        assert _rows(warehouse, left) == [(0,)], mart
+    assert SEED_FILES[0] not in instance.get_dynamic_partitions("issue_files")

@@ -8,7 +8,8 @@ from dagster import DagsterInstance, Definitions, materialize
 
 from .definitions import build_definitions
 from .files import FileScan, last_scan, save_scan, scan_issue_files
-from .partitions import issue_files_partitions
+from .partitions import PER_ISSUE_TABLES, issue_files_partitions
+from .resources import Warehouse, table_exists
 from .settings import issues_dir
 
 _RANGE_START = "dagster/asset_partition_range_start"
@@ -38,6 +39,25 @@ def build(instance: DagsterInstance, defs: Definitions, files: list[str], full_r
     return ok and result.success
 
 
+def retract(instance: DagsterInstance, defs: Definitions, files: list[str], warehouse: Warehouse) -> bool:
+    """Remove files' rows from the warehouse (the only way rows ever leave it), then update the marts."""
+    with warehouse.connect() as conn:
+        conn.execute(
+            "delete from raw.issue_files where source_file in (select unnest(?::varchar[]))", [files]
+        )
+        conn.execute(
+            "delete from raw.ingest_errors where source_file in (select unnest(?::varchar[]))", [files]
+        )
+        for table in PER_ISSUE_TABLES:
+            if table_exists(conn, table):
+                conn.execute(f"delete from {table} where issue_id not in (select issue_id from raw.issue_files)")
+    for name in files:
+        if instance.has_dynamic_partition(issue_files_partitions.name, name):
+            instance.delete_dynamic_partition(issue_files_partitions.name, name)
+    marts = [a for a in defs.assets if a.partitions_def is None]
+    return materialize(marts, instance=instance, resources=defs.resources).success
+
+
 def _key_ranges(instance: DagsterInstance, files: list[str]) -> list[tuple[str, str]]:
     """Contiguous runs of ``files`` in partition order: a backfill is one run, not one per issue."""
     order = instance.get_dynamic_partitions(issue_files_partitions.name)
@@ -57,9 +77,16 @@ def _key_ranges(instance: DagsterInstance, files: list[str]) -> list[tuple[str, 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("mode", choices=["all", "new"], help="all files of ISSUES_DIR, or only new/changed ones")
+    parser.add_argument("mode", choices=["all", "new", "retract"],
+                        help="all files of ISSUES_DIR, only new/changed ones, or retract the named files")
+    parser.add_argument("files", nargs="*", help="with retract: the file names whose rows to remove")
     args = parser.parse_args(argv)
     instance = DagsterInstance.get()
+    if args.mode == "retract":
+        defs = build_definitions()
+        ok = retract(instance, defs, args.files, defs.resources["warehouse"])
+        print(f"{'retracted' if ok else 'FAILED to retract'} {len(args.files)} file(s)")
+        return 0 if ok else 1
     scan: FileScan = scan_issue_files(issues_dir(), previous=None if args.mode == "all" else last_scan(instance))
     files = scan.all_files if args.mode == "all" else scan.new_or_changed
     if not files:

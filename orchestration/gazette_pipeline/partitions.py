@@ -13,3 +13,17 @@ PER_ISSUE = {
 def files_of_run(context) -> list[str]:
     """The issue files (partition keys) this run covers: one, or a backfill's whole range."""
     return sorted(context.partition_keys)
+
+
+# Every table the per-issue assets write, keyed by issue_id (what a retraction cleans).
+PER_ISSUE_TABLES = (
+    "parsed.issues",
+    "parsed.articles",
+    "parsed.leftovers",
+    "parsed.parse_errors",
+    "parsed.statistics",
+    "parsed.people_mentions",
+    "parsed.meetings",
+    "parsed.meeting_participants",
+    "parsed.project_reports",
+)

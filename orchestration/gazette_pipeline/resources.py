@@ -29,6 +29,13 @@ def _arrow_table(columns: dict[str, str], rows: list[tuple]) -> pa.Table:
     )
 
 
+def table_exists(conn, table: str) -> bool:
+    schema, name = table.split(".")
+    return conn.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, name]
+    ).fetchone()[0] > 0
+
+
 class WarehouseBusy(RuntimeError):
     """Another process kept the DuckDB file locked for longer than we wait."""
 

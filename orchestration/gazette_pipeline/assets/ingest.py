@@ -10,7 +10,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 from gazette_text.decoding import UndecodableIssue, decode_issue
 from gazette_text.pubdate import ManifestError, read_manifest
 
-from ..resources import Warehouse
+from ..resources import Warehouse, table_exists
 from ..partitions import PER_ISSUE, files_of_run
 from ..settings import DUCKDB_POOL, issues_dir
 
@@ -87,20 +87,13 @@ def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
 
 def _keep_first_seen(conn, rows):
     """A file read again with the same bytes keeps the time it was first seen (which name came first)."""
-    if not _table_exists(conn, "raw.issue_files"):
+    if not table_exists(conn, "raw.issue_files"):
         return rows
     known = dict(
         ((name, sha), seen)
         for name, sha, seen in conn.execute("select source_file, content_sha256, seen_at from raw.issue_files").fetchall()
     )
     return [row[:7] + (known.get((row[0], row[2]), row[7]),) for row in rows]
-
-
-def _table_exists(conn, table: str) -> bool:
-    schema, name = table.split(".")
-    return conn.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, name]
-    ).fetchone()[0] > 0
 
 
 def issue_id_for(text: str) -> str:

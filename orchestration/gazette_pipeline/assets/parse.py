@@ -9,7 +9,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 from gazette_text.coverage import coverage
 from gazette_text.issue import read_issue
 
-from ..resources import Warehouse
+from ..resources import Warehouse, table_exists
 from ..partitions import PER_ISSUE, files_of_run
 from ..settings import DUCKDB_POOL
 
@@ -169,10 +169,7 @@ def issue_ids_of_run(conn, context, table: str) -> tuple[list[str], list[str]]:
 
 def stale_issue_ids(conn, table: str) -> list[str]:
     """Issues in ``table`` that no file holds any more (the file was edited): their rows go."""
-    exists = conn.execute(
-        "select count(*) from information_schema.tables where table_schema || '.' || table_name = ?", [table]
-    ).fetchone()[0]
-    if not exists:
+    if not table_exists(conn, table):
         return []
     rows = conn.execute(
         f"select distinct issue_id from {table} where issue_id not in (select issue_id from raw.issue_files)"
