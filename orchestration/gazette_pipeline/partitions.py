@@ -26,4 +26,5 @@ PER_ISSUE_TABLES = (
     "parsed.meetings",
     "parsed.meeting_participants",
     "parsed.project_reports",
+    "parsed.extraction_log",
 )

@@ -6,8 +6,8 @@ from gazette_text.people import find_titled_people, learn_names
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from ..partitions import PER_ISSUE
-from .parse import issue_ids_of_run, read_articles
+from .extraction_log import issues_to_extract, record_extracted
+from .parse import read_articles
 
 PEOPLE_COLUMNS = {"issue_id": "varchar", "article_id": "varchar", "person": "varchar", "title": "varchar", "position": "integer"}
 MEETING_COLUMNS = {"meeting_id": "varchar", "issue_id": "varchar", "article_id": "varchar", "meeting_name": "varchar"}
@@ -34,12 +34,11 @@ _ARTICLES = ["parsed", "articles"]
     name="extract_people_and_meetings",
     group_name="extract",
     pool=DUCKDB_POOL,
-    **PER_ISSUE,
 )
 def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Warehouse):
     """Find titled people in every article, then each meeting's name, chair and participants."""
     with warehouse.connect() as conn:
-        issue_ids, stale = issue_ids_of_run(conn, context, "parsed.meetings")
+        issue_ids, stale = issues_to_extract(conn, warehouse, "people_and_meetings", "parsed.meetings")
         articles = read_articles(conn, issue_ids)
     mentions = [
         (a.issue_id, a.article_id, p.name, p.title, p.start) for a in articles for p in find_titled_people(a.body)
@@ -64,8 +63,9 @@ def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Wareh
         warehouse.replace_rows(
             conn, "parsed.meeting_participants", PARTICIPANT_COLUMNS, "issue_id", replaced, participant_rows
         )
+        record_extracted(conn, "people_and_meetings", issue_ids)
     yield MaterializeResult(asset_key=["parsed", "people_mentions"], metadata={
-        "mentions": len(mentions), "distinct_people": len({m[2] for m in mentions})})
+        "issues_read": len(issue_ids), "mentions": len(mentions), "distinct_people": len({m[2] for m in mentions})})
     yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"meetings": len(meeting_rows)})
     yield MaterializeResult(
         asset_key=["parsed", "meeting_participants"], metadata={"participants": len(participant_rows)}

@@ -154,19 +154,6 @@ def issues_of_files(conn, files: list[str]) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def issue_ids_of_run(conn, context, table: str) -> tuple[list[str], list[str]]:
-    """For an extraction step: the issues of this run's files, and the stale issues to drop from ``table``."""
-    issue_ids = [
-        r[0]
-        for r in conn.execute(
-            "select distinct issue_id from parsed.issues where issue_id in "
-            "(select issue_id from raw.issue_files where source_file in (select unnest(?::varchar[])))",
-            [files_of_run(context)],
-        ).fetchall()
-    ]
-    return issue_ids, stale_issue_ids(conn, table)
-
-
 def stale_issue_ids(conn, table: str) -> list[str]:
     """Issues in ``table`` that no file holds any more (the file was edited): their rows go."""
     if not table_exists(conn, table):

@@ -6,10 +6,10 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 
 from gazette_text.projects import ProjectReport, extract_project, merge_reports, same_project
 
-from ..partitions import PER_ISSUE
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from .parse import issue_ids_of_run, read_articles
+from .extraction_log import issues_to_extract, record_extracted
+from .parse import read_articles
 
 _FIELDS = [f.name for f in fields(ProjectReport)]
 _FIELD_TYPES = {
@@ -43,12 +43,11 @@ _REPORTS = ["parsed", "project_reports"]
     name="extract_project_reports",
     group_name="extract",
     pool=DUCKDB_POOL,
-    **PER_ISSUE,
 )
 def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse):
     """Read each project article and caption: company, place, money, land, floor area, stage, completion."""
     with warehouse.connect() as conn:
-        issue_ids, stale = issue_ids_of_run(conn, context, "parsed.project_reports")
+        issue_ids, stale = issues_to_extract(conn, warehouse, "project_reports", "parsed.project_reports")
         articles = read_articles(conn, issue_ids)
     rows = []
     for a in articles:
@@ -57,7 +56,8 @@ def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse
             rows.append((f"{a.article_id}-p1", a.issue_id, a.article_id, *astuple_fields(report), a.published_on))
     with warehouse.connect() as conn:
         warehouse.replace_rows(conn, "parsed.project_reports", REPORT_COLUMNS, "issue_id", issue_ids + stale, rows)
-    yield MaterializeResult(asset_key=_REPORTS, metadata={"project_reports": len(rows)})
+        record_extracted(conn, "project_reports", issue_ids)
+    yield MaterializeResult(asset_key=_REPORTS, metadata={"issues_read": len(issue_ids), "project_reports": len(rows)})
 
 
 @multi_asset(

@@ -5,8 +5,8 @@ from gazette_text.statistics import extract_statistics
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from ..partitions import PER_ISSUE
-from .parse import issue_ids_of_run, read_articles
+from .extraction_log import issues_to_extract, record_extracted
+from .parse import read_articles
 
 STATISTIC_COLUMNS = {
     "stat_id": "varchar",
@@ -31,12 +31,11 @@ STATISTIC_COLUMNS = {
     name="extract_statistics",
     group_name="extract",
     pool=DUCKDB_POOL,
-    **PER_ISSUE,
 )
 def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehouse):
     """Find every quantity (value, unit, qualifier, subject) in article bodies and captions."""
     with warehouse.connect() as conn:
-        issue_ids, stale = issue_ids_of_run(conn, context, "parsed.statistics")
+        issue_ids, stale = issues_to_extract(conn, warehouse, "statistics", "parsed.statistics")
         articles = read_articles(conn, issue_ids)
     rows = []
     for a in articles:
@@ -45,7 +44,8 @@ def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehous
                          s.qualifier, s.raw_text, s.sentence, s.start, s.end))
     with warehouse.connect() as conn:
         warehouse.replace_rows(conn, "parsed.statistics", STATISTIC_COLUMNS, "issue_id", issue_ids + stale, rows)
+        record_extracted(conn, "statistics", issue_ids)
     yield MaterializeResult(
         asset_key=["parsed", "statistics"],
-        metadata={"statistics": len(rows), "articles_with_figures": len({r[1] for r in rows})},
+        metadata={"issues_read": len(issue_ids), "statistics": len(rows), "articles_with_figures": len({r[1] for r in rows})},
     )
