@@ -45,12 +45,12 @@ def retract(instance: DagsterInstance, defs: Definitions, files: list[str], ware
         conn.execute(
             "delete from raw.issue_files where source_file in (select unnest(?::varchar[]))", [files]
         )
-        conn.execute(
-            "delete from raw.ingest_errors where source_file in (select unnest(?::varchar[]))", [files]
-        )
         for table in PER_ISSUE_TABLES:
             if table_exists(conn, table):
-                conn.execute(f"delete from {table} where issue_id not in (select issue_id from raw.issue_files)")
+                conn.execute(
+                    f"delete from {table} where issue_id not in"
+                    " (select issue_id from raw.issue_files where issue_id is not null)"
+                )
     for name in files:
         if instance.has_dynamic_partition(issue_files_partitions.name, name):
             instance.delete_dynamic_partition(issue_files_partitions.name, name)

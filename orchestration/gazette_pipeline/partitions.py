@@ -19,8 +19,6 @@ def files_of_run(context) -> list[str]:
 PER_ISSUE_TABLES = (
     "parsed.issues",
     "parsed.articles",
-    "parsed.leftovers",
-    "parsed.parse_errors",
     "parsed.statistics",
     "parsed.people_mentions",
     "parsed.meetings",

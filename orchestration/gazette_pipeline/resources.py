@@ -19,7 +19,10 @@ _ARROW_TYPES = {
     "double": pa.float64(),
     "date": pa.date32(),
     "timestamp": pa.timestamp("us"),
+    "leftovers": pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string()), ("position", pa.int32())])),
 }
+# Named column types beyond DuckDB's own names.
+_SQL_TYPES = {"leftovers": "struct(kind varchar, text varchar, position integer)[]"}
 
 
 def _arrow_table(columns: dict[str, str], rows: list[tuple]) -> pa.Table:
@@ -106,5 +109,5 @@ class Warehouse(ConfigurableResource):
             ).fetchall()
         ]
         if existing != list(columns):
-            column_sql = ", ".join(f"{col} {sql_type}" for col, sql_type in columns.items())
+            column_sql = ", ".join(f"{col} {_SQL_TYPES.get(sql_type, sql_type)}" for col, sql_type in columns.items())
             conn.execute(f"create or replace table {table} ({column_sql})")

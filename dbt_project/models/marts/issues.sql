@@ -44,7 +44,7 @@ final as (
     from issues
     left join other_names
         on other_names.issue_id = issues.issue_id
-    where issues.article_count > 0
+    where issues.parse_error is null
 
 )
 

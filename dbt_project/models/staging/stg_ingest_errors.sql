@@ -1,5 +1,17 @@
 with
 
+files as (
+
+    select * from {{ source('raw', 'issue_files') }}
+
+),
+
+issues as (
+
+    select * from {{ source('parsed', 'issues') }}
+
+),
+
 unreadable_files as (
 
     select
@@ -9,22 +21,25 @@ unreadable_files as (
         reason,
         seen_at
 
-    from {{ source('raw', 'ingest_errors') }}
+    from files
+    where reason is not null
 
 ),
 
 files_without_articles as (
 
+    -- every file holding an issue that decoded but gave no article
     select
         files.source_file,
         files.byte_size,
         files.content_sha256,
-        errors.reason,
+        issues.parse_error as reason,
         files.seen_at
 
-    from {{ source('parsed', 'parse_errors') }} as errors
-    inner join {{ source('raw', 'issue_files') }} as files
-        on files.issue_id = errors.issue_id
+    from issues
+    inner join files
+        on files.issue_id = issues.issue_id
+    where issues.parse_error is not null
 
 ),
 

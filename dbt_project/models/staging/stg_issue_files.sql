@@ -18,6 +18,7 @@ renamed as (
         seen_at
 
     from source
+    where reason is null
 
 )
 

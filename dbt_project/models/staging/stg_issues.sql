@@ -18,6 +18,7 @@ renamed as (
         printed_chars,
         coverage,
         lost_text,
+        parse_error,
         parsed_at
 
     from source

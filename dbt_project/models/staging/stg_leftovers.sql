@@ -1,8 +1,18 @@
 with
 
-source as (
+issues as (
 
-    select * from {{ source('parsed', 'leftovers') }}
+    select * from {{ source('parsed', 'issues') }}
+
+),
+
+unnested as (
+
+    select
+        issue_id,
+        unnest(leftovers, recursive := true)
+
+    from issues
 
 ),
 
@@ -14,7 +24,7 @@ renamed as (
         text,
         position
 
-    from source
+    from unnested
 
 )
 

@@ -27,22 +27,14 @@ ISSUE_FILE_COLUMNS = {
     "raw_text": "varchar",
     "manifest_published_on": "date",
     "seen_at": "timestamp",
-}
-ERROR_COLUMNS = {
-    "source_file": "varchar",
-    "byte_size": "bigint",
-    "content_sha256": "varchar",
-    "reason": "varchar",
-    "seen_at": "timestamp",
+    "reason": "varchar",  # why the file did not become an issue; NULL when it did
 }
 
 
 @multi_asset(
     specs=[
         AssetSpec(["raw", "issue_files"], kinds={"python", "duckdb"},
-                  description="Every issue file of ISSUES_DIR, its text decoded and kept verbatim."),
-        AssetSpec(["raw", "ingest_errors"], kinds={"python", "duckdb"},
-                  description="Files that could not be read as text, with the reason."),
+                  description="Every file of ISSUES_DIR: its text decoded and kept verbatim, or why it could not be read."),
     ],
     name="ingest_issue_files",
     group_name="ingest",
@@ -50,7 +42,7 @@ ERROR_COLUMNS = {
     **PER_ISSUE,
 )
 def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
-    """Read this run's issue files into raw.issue_files; bad files go to raw.ingest_errors."""
+    """Read this run's issue files into raw.issue_files; a bad file gets a row with the reason."""
     folder = issues_dir()
     seen_at = datetime.now(timezone.utc).replace(tzinfo=None)
     manifest, manifest_error = _manifest(folder)
@@ -63,26 +55,25 @@ def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
         row, error = _read_file(path, manifest, seen_at)
         (good if row else bad).append(row or error)
     if manifest_error:
-        bad.append(("manifest.csv", None, None, manifest_error, seen_at))
+        bad.append(_error_row("manifest.csv", None, None, manifest_error, seen_at))
     read = [r[0] for r in good + bad] + ["manifest.csv"]  # a fixed manifest clears its old error
     with warehouse.connect() as conn:
         good = _keep_first_seen(conn, good)
-        warehouse.replace_rows(conn, "raw.issue_files", ISSUE_FILE_COLUMNS, "source_file", read, good)
-        warehouse.replace_rows(conn, "raw.ingest_errors", ERROR_COLUMNS, "source_file", read, bad)
+        warehouse.replace_rows(conn, "raw.issue_files", ISSUE_FILE_COLUMNS, "source_file", read, good + bad)
     if missing:
         context.log.info(f"{len(missing)} file(s) no longer in {folder}; their rows are kept: {missing[:10]}")
     if bad:
-        context.log.warning(f"{len(bad)} file(s) could not be ingested: " + "; ".join(f"{b[0]}: {b[3]}" for b in bad))
+        context.log.warning(f"{len(bad)} file(s) could not be ingested: " + "; ".join(f"{b[0]}: {b[-1]}" for b in bad))
     yield MaterializeResult(
         asset_key=["raw", "issue_files"],
         metadata={
             "issues_dir": str(folder),
             "files_read": len(good),
             "files_missing": len(missing),
+            "files_refused": len(bad),
             "distinct_issues": len({row[1] for row in good}),
         },
     )
-    yield MaterializeResult(asset_key=["raw", "ingest_errors"], metadata={"files_refused": len(bad)})
 
 
 def _keep_first_seen(conn, rows):
@@ -93,7 +84,7 @@ def _keep_first_seen(conn, rows):
         ((name, sha), seen)
         for name, sha, seen in conn.execute("select source_file, content_sha256, seen_at from raw.issue_files").fetchall()
     )
-    return [row[:7] + (known.get((row[0], row[2]), row[7]),) for row in rows]
+    return [row[:7] + (known.get((row[0], row[2]), row[7]),) + row[8:] for row in rows]
 
 
 def issue_id_for(text: str) -> str:
@@ -105,13 +96,13 @@ def _read_file(path: Path, manifest, seen_at):
     size, limit = path.stat().st_size, max_file_bytes()
     if size > limit:
         reason = f"file too large: {size} bytes, over the {limit} byte limit (MAX_ISSUE_MB)"
-        return None, (path.name, size, None, reason, seen_at)
+        return None, _error_row(path.name, size, None, reason, seen_at)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     try:
         decoded = decode_issue(raw)
     except UndecodableIssue as err:
-        return None, (path.name, size, sha, str(err), seen_at)
+        return None, _error_row(path.name, size, sha, str(err), seen_at)
     row = (
         path.name,
         issue_id_for(decoded.text),
@@ -121,8 +112,13 @@ def _read_file(path: Path, manifest, seen_at):
         decoded.text,
         manifest.get(path.name),
         seen_at,
+        None,
     )
     return row, None
+
+
+def _error_row(name, size, sha, reason, seen_at) -> tuple:
+    return (name, None, sha, size, None, None, None, seen_at, reason)
 
 
 def _manifest(folder: Path):

@@ -23,6 +23,8 @@ ISSUE_COLUMNS = {
     "printed_chars": "integer",
     "coverage": "double",
     "lost_text": "varchar",
+    "leftovers": "leftovers",  # column labels and slogans: [{kind, text, position}]
+    "parse_error": "varchar",  # no articles found, or why the parser failed; NULL when fine
     "parsed_at": "timestamp",
 }
 ARTICLE_COLUMNS = {
@@ -40,8 +42,6 @@ ARTICLE_COLUMNS = {
     "body": "varchar",
     "credit": "varchar",
 }
-LEFTOVER_COLUMNS = {"issue_id": "varchar", "kind": "varchar", "text": "varchar", "position": "integer"}
-PARSE_ERROR_COLUMNS = {"source_file": "varchar", "issue_id": "varchar", "reason": "varchar"}
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ _RAW_FILES = ["raw", "issue_files"]
 
 @multi_asset(
     specs=[
-        AssetSpec(["parsed", "issues"], kinds={"python", "duckdb"}, deps=[_RAW_FILES], description="One row per distinct issue, with its publication date."),
-        AssetSpec(["parsed", "articles"], kinds={"python", "duckdb"}, deps=[_RAW_FILES], description="Articles and photo items with bylines, datelines and kinds."),
-        AssetSpec(["parsed", "leftovers"], kinds={"python", "duckdb"}, deps=[_RAW_FILES], description="Printed text that belongs to no article (column labels, slogans)."),
-        AssetSpec(["parsed", "parse_errors"], kinds={"python", "duckdb"}, deps=[_RAW_FILES], description="Issues that gave no articles or made the parser fail."),
+        AssetSpec(["parsed", "issues"], kinds={"python", "duckdb"}, deps=[_RAW_FILES],
+                  description="One row per distinct issue: publication date, coverage, leftovers, parse error."),
+        AssetSpec(["parsed", "articles"], kinds={"python", "duckdb"}, deps=[_RAW_FILES],
+                  description="Articles and photo items with bylines, datelines and kinds."),
     ],
     name="parse_articles",
     group_name="parse",
@@ -91,48 +91,66 @@ _RAW_FILES = ["raw", "issue_files"]
     **PER_ISSUE,
 )
 def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
-    """Split this run's issues into articles and photo items (parsed.*)."""
+    """Split this run's issues into articles and photo items (parsed.issues, parsed.articles)."""
     parsed_at = datetime.now(timezone.utc).replace(tzinfo=None)
     with warehouse.connect() as conn:
         issues = issues_of_files(conn, files_of_run(context))
         manifest = dict(conn.execute(_MANIFEST_SQL).fetchall())
         stale = stale_issue_ids(conn, "parsed.issues")
-    issue_rows, article_rows, leftover_rows, error_rows = [], [], [], []
+    issue_rows, article_rows, errors = [], [], []
     for issue_id, source_file, text in issues:
         try:
             result = read_issue(source_file, text, manifest)
         except Exception as err:  # one bad issue must not stop the others
-            error_rows.append((source_file, issue_id, f"parser failed: {type(err).__name__}: {err}"))
+            errors.append(f"{source_file}: parser failed: {type(err).__name__}: {err}")
+            issue_rows.append(_failed_issue_row(issue_id, source_file, errors[-1].split(": ", 1)[1], parsed_at))
             continue
+        issue_rows.append(_issue_row(issue_id, source_file, text, result, parsed_at))
         if not result.articles:
-            error_rows.append((source_file, issue_id, "no articles found"))
-        pub, covered = result.publication, coverage(text, result)
-        issue_rows.append(
-            (issue_id, source_file, pub.published_on, pub.source, pub.year, len(result.articles),
-             covered.printed, covered.ratio, covered.lost + covered.doubled or None, parsed_at)
-        )
-        if covered.ratio < 1:
-            context.log.warning(f"{source_file}: {covered.printed - round(covered.ratio * covered.printed)} character(s) not placed")
+            errors.append(f"{source_file}: no articles found")
         article_rows += [_article_row(issue_id, a) for a in result.articles]
-        leftover_rows += [(issue_id, l.kind, l.text, l.position) for l in result.leftovers]
     replaced = [i[0] for i in issues] + stale
     with warehouse.connect() as conn:
         warehouse.replace_rows(conn, "parsed.issues", ISSUE_COLUMNS, "issue_id", replaced, issue_rows)
         warehouse.replace_rows(conn, "parsed.articles", ARTICLE_COLUMNS, "issue_id", replaced, article_rows)
-        warehouse.replace_rows(conn, "parsed.leftovers", LEFTOVER_COLUMNS, "issue_id", replaced, leftover_rows)
-        warehouse.replace_rows(conn, "parsed.parse_errors", PARSE_ERROR_COLUMNS, "issue_id", replaced, error_rows)
-    if error_rows:
-        context.log.warning(f"{len(error_rows)} issue(s) gave no articles: {error_rows}")
+    if errors:
+        context.log.warning(f"{len(errors)} issue(s) gave no articles: {errors[:20]}")
+    lossy = [row[1] for row in issue_rows if row[7] is not None and row[7] < 1]
+    if lossy:
+        context.log.warning(f"{len(lossy)} issue(s) with printed text not placed: {lossy[:20]}")
     if stale:
         context.log.info(f"removed {len(stale)} issue(s) whose files changed: {stale[:10]}")
     kinds = Counter(row[4] for row in article_rows)
-    yield MaterializeResult(asset_key=["parsed", "issues"], metadata={"issues_parsed": len(issue_rows), "stale_removed": len(stale)})
+    yield MaterializeResult(
+        asset_key=["parsed", "issues"],
+        metadata={"issues_parsed": len(issue_rows), "parse_errors": len(errors), "stale_removed": len(stale)},
+    )
     yield MaterializeResult(
         asset_key=["parsed", "articles"],
         metadata={"articles": len(article_rows), **{f"kind_{k}": v for k, v in sorted(kinds.items())}},
     )
-    yield MaterializeResult(asset_key=["parsed", "leftovers"], metadata={"leftovers": len(leftover_rows)})
-    yield MaterializeResult(asset_key=["parsed", "parse_errors"], metadata={"parse_errors": len(error_rows)})
+
+
+def _issue_row(issue_id, source_file, text, result, parsed_at) -> tuple:
+    pub, covered = result.publication, coverage(text, result)
+    return (
+        issue_id,
+        source_file,
+        pub.published_on,
+        pub.source,
+        pub.year,
+        len(result.articles),
+        covered.printed,
+        covered.ratio,
+        covered.lost + covered.doubled or None,
+        [{"kind": l.kind, "text": l.text, "position": l.position} for l in result.leftovers],
+        None if result.articles else "no articles found",
+        parsed_at,
+    )
+
+
+def _failed_issue_row(issue_id, source_file, reason, parsed_at) -> tuple:
+    return (issue_id, source_file, None, "unknown", None, 0, None, None, None, [], reason, parsed_at)
 
 
 def issues_of_files(conn, files: list[str]) -> list[tuple[str, str, str]]:
@@ -159,7 +177,8 @@ def stale_issue_ids(conn, table: str) -> list[str]:
     if not table_exists(conn, table):
         return []
     rows = conn.execute(
-        f"select distinct issue_id from {table} where issue_id not in (select issue_id from raw.issue_files)"
+        f"select distinct issue_id from {table} where issue_id not in"
+        " (select issue_id from raw.issue_files where issue_id is not null)"
     ).fetchall()
     return [r[0] for r in rows]
 
