@@ -31,6 +31,19 @@ def pytest_sessionstart(session):
         )
 
 
+_QUERY = """
+import duckdb, json, sys
+conn = duckdb.connect(sys.argv[1], read_only=True)
+print(json.dumps(conn.execute(sys.argv[2]).fetchall(), default=str))
+"""
+
+
+def warehouse_rows(warehouse, sql) -> list[tuple]:
+    """Query as an analyst would: another process, read-only (dbt's adapter may hold this one's handle)."""
+    out = subprocess.run([sys.executable, "-c", _QUERY, str(warehouse), sql], capture_output=True, text=True, check=True)
+    return [tuple(row) for row in json.loads(out.stdout)]
+
+
 @pytest.fixture(scope="session")
 def gold():
     return gold_issues()

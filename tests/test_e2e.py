@@ -1,7 +1,6 @@
 """End to end: materialize every asset into a temporary warehouse and check the marts and the gold."""
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -9,7 +8,7 @@ import sys
 import pytest
 from dagster import DagsterInstance
 
-from conftest import GOLD_DIR, REPO, SEEDS
+from conftest import GOLD_DIR, REPO, SEEDS, warehouse_rows as _rows
 from gazette_pipeline.build import build
 from gazette_pipeline.definitions import build_definitions
 
@@ -32,17 +31,6 @@ def built(tmp_path_factory):
     monkeypatch.undo()
 
 
-_QUERY = """
-import duckdb, json, sys
-conn = duckdb.connect(sys.argv[1], read_only=True)
-print(json.dumps(conn.execute(sys.argv[2]).fetchall(), default=str))
-"""
-
-
-def _rows(warehouse, sql):
-    """Query as an analyst would: another process, read-only (dbt's adapter keeps this one's handle)."""
-    out = subprocess.run([sys.executable, "-c", _QUERY, str(warehouse), sql], capture_output=True, text=True, check=True)
-    return [tuple(row) for row in json.loads(out.stdout)]
 
 
 def test_marts_hold_every_seed_issue_and_article(built):

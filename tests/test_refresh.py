@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 from dagster import DagsterInstance, SensorResult, SkipReason, build_sensor_context
 
-from conftest import SEEDS
+from conftest import SEEDS, warehouse_rows as _rows
 from gazette_pipeline.build import build
 from gazette_pipeline.definitions import build_definitions
 from gazette_pipeline.sensors import issue_files_sensor
@@ -57,16 +55,6 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
     assert SEED_FILES[0] in json.loads(first.cursor)
 
 
-_QUERY = """
-import duckdb, json, sys
-conn = duckdb.connect(sys.argv[1], read_only=True)
-print(json.dumps(conn.execute(sys.argv[2]).fetchall(), default=str))
-"""
-
-
-def _rows(warehouse, sql):
-    out = subprocess.run([sys.executable, "-c", _QUERY, str(warehouse), sql], capture_output=True, text=True, check=True)
-    return [tuple(r) for r in json.loads(out.stdout)]
 
 
 @pytest.mark.e2e

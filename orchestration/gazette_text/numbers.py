@@ -18,7 +18,7 @@ Arithmetic is done in ``Decimal`` so ``6.92万`` is exactly 69200, not 69200.000
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 # Full-width ASCII (U+FF01..FF5E) maps one-to-one onto ASCII, so offsets survive the translation;
 # the full-width comma stays: it is Chinese punctuation, and as "," it would join 12，345 into one number.
