@@ -44,6 +44,18 @@ def test_sensor_new_same_changed(tmp_path, monkeypatch):
     assert len({r.run_key for r in changed.run_requests} | {r.run_key for r in first.run_requests}) == 3
 
 
+def test_many_new_files_are_one_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    instance = DagsterInstance.ephemeral()
+    for name in SEED_FILES:
+        shutil.copy(SEEDS / name, tmp_path / name)
+    (request,) = _tick(instance, None).run_requests
+    assert request.partition_key is None
+    assert request.tags["dagster/asset_partition_range_start"] == SEED_FILES[0]
+    assert request.tags["dagster/asset_partition_range_end"] == SEED_FILES[-1]
+    assert instance.get_dynamic_partitions("issue_files") == SEED_FILES
+
+
 def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
     monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
     instance = DagsterInstance.ephemeral()

@@ -43,12 +43,13 @@ def test_a_failed_insert_keeps_the_old_rows(tmp_path):
         assert conn.execute("select * from parsed.t").fetchall() == [("a", 1)]
 
 
-def test_changed_columns_recreate_the_table(tmp_path):
+def test_a_new_column_keeps_the_rows_already_there(tmp_path):
     wh = Warehouse(path=str(tmp_path / "w.duckdb"))
     with wh.connect() as conn:
-        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a"], [("a", 1)])
-        wh.replace_rows(conn, "parsed.t", {**COLUMNS, "extra": "varchar"}, "issue_id", ["a"], [("a", 1, "x")])
-        assert conn.execute("select * from parsed.t").fetchall() == [("a", 1, "x")]
+        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a", "b"], [("a", 1), ("b", 2)])
+        wh.replace_rows(conn, "parsed.t", {"extra": "varchar", **COLUMNS}, "issue_id", ["a"], [("x", "a", 1)])
+        rows = conn.execute("select issue_id, n, extra from parsed.t order by issue_id").fetchall()
+        assert rows == [("a", 1, "x"), ("b", 2, None)]
 
 
 def test_a_second_writer_waits_for_the_first(tmp_path):

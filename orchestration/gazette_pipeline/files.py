@@ -13,6 +13,9 @@ class FileScan:
     new_or_changed: list[str]
     cursor: str  # JSON: file name -> [size, mtime_ns, sha256]
 
+    def sha256(self, name: str) -> str:
+        return json.loads(self.cursor)[name][2]
+
 
 def scan_issue_files(folder: Path, previous: str | None) -> FileScan:
     """Compare the folder with the previous cursor; content is hashed only when size or mtime moved."""

@@ -89,7 +89,7 @@ class Warehouse(ConfigurableResource):
                 conn.execute(f"delete from {table} where {key} in (select unnest(?::varchar[]))", [keys])
             if rows:
                 conn.register("_new_rows", _arrow_table(columns, rows))
-                conn.execute(f"insert into {table} select * from _new_rows")
+                conn.execute(f"insert into {table} by name select * from _new_rows")
                 conn.unregister("_new_rows")
             conn.commit()
         except BaseException:
@@ -98,16 +98,20 @@ class Warehouse(ConfigurableResource):
         return len(rows)
 
     def ensure_table(self, conn, table: str, columns: dict[str, str]) -> None:
+        """Create the table, or add the columns a newer version of the code writes (rows are kept)."""
         schema, name = table.split(".")
         conn.execute(f"create schema if not exists {schema}")
-        existing = [
+        existing = {
             row[0]
             for row in conn.execute(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ?"
-                " order by ordinal_position",
+                "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
                 [schema, name],
             ).fetchall()
-        ]
-        if existing != list(columns):
-            column_sql = ", ".join(f"{col} {_SQL_TYPES.get(sql_type, sql_type)}" for col, sql_type in columns.items())
-            conn.execute(f"create or replace table {table} ({column_sql})")
+        }
+        if not existing:
+            column_sql = ", ".join(f"{col} {_SQL_TYPES.get(t, t)}" for col, t in columns.items())
+            conn.execute(f"create table {table} ({column_sql})")
+            return
+        for col, sql_type in columns.items():
+            if col not in existing:
+                conn.execute(f"alter table {table} add column {col} {_SQL_TYPES.get(sql_type, sql_type)}")

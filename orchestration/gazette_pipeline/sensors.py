@@ -17,6 +17,9 @@ from .files import last_scan, save_scan, scan_issue_files
 from .partitions import issue_files_partitions
 from .settings import issues_dir
 
+_RANGE_START = "dagster/asset_partition_range_start"
+_RANGE_END = "dagster/asset_partition_range_end"
+
 per_issue_job = define_asset_job(
     "refresh_issue_files",
     selection=AssetSelection.all(),
@@ -43,15 +46,26 @@ def issue_files_sensor(context: SensorEvaluationContext):
         return SkipReason(f"no new or changed files in {issues_dir()}")
     save_scan(context.instance, scan)
     known = set(context.instance.get_dynamic_partitions(issue_files_partitions.name))
-    new_keys = [f for f in scan.new_or_changed if f not in known]
+    new_keys = sorted(f for f in scan.new_or_changed if f not in known)
+    # A changed file reuses its partition: its run replaces that issue's rows.
+    runs = [_run_for(scan, [f]) for f in scan.new_or_changed if f in known]
+    if new_keys:
+        runs.append(_run_for(scan, new_keys))
     return SensorResult(
-        # A changed file reuses its partition: the run replaces that issue's rows.
-        run_requests=[RunRequest(run_key=f"{f}:{_sha(scan, f)}", partition_key=f) for f in scan.new_or_changed],
+        run_requests=runs,
         dynamic_partitions_requests=[AddDynamicPartitionsRequest(issue_files_partitions.name, new_keys)]
         if new_keys
         else [],
         cursor=scan.cursor,
     )
+
+
+def _run_for(scan, keys: list[str]) -> RunRequest:
+    """One run per changed file; all new files in one run (they are appended as one range of keys)."""
+    run_key = ":".join(f"{k}:{scan.sha256(k)[:16]}" for k in keys[:20]) + (f":+{len(keys)}" if len(keys) > 20 else "")
+    if len(keys) == 1:
+        return RunRequest(run_key=run_key, partition_key=keys[0])
+    return RunRequest(run_key=run_key, tags={_RANGE_START: keys[0], _RANGE_END: keys[-1]})
 
 
 @schedule(
@@ -63,9 +77,3 @@ def issue_files_sensor(context: SensorEvaluationContext):
 )
 def daily_marts_schedule(_context):
     return RunRequest()
-
-
-def _sha(scan, name: str) -> str:
-    import json
-
-    return json.loads(scan.cursor)[name][2][:16]

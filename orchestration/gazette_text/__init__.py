@@ -2,9 +2,12 @@
 
 Public entry points:
 - ``decoding.decode_issue(raw_bytes)``: bytes -> text, or a readable ``UndecodableIssue`` error.
+- ``issue.read_issue(source_file, text, manifest)``: text -> publication date, articles, leftovers.
 - ``articles.parse_issue(text)``: text -> ``ParsedIssue`` (articles, photo items, labels).
-- ``pubdate.infer_publication_date(...)``: the contract's publication-date rules.
+- ``pubdate.publication_date(...)``: the contract's publication-date rules.
+- ``coverage.coverage(text, parsed)``: is every printed character placed exactly once?
 - ``statistics.extract_statistics(body)``: every reported quantity in a body.
-- ``meetings.extract_meeting(article)``: the meeting an article reports, with its people.
-- ``projects.extract_project(article)``: the investment project an article reports.
+- ``people.find_titled_people(text)``: people named after an official title.
+- ``meetings.extract_meeting(headline, body, kind)``: the meeting an article reports, with its people.
+- ``projects.extract_project(headline, body, kind, published_on, year)``: the project an article reports.
 """

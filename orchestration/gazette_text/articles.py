@@ -39,7 +39,7 @@ class _Item:
 
     @property
     def is_photo(self) -> bool:
-        return bool(self.photographers) and not B._BYLINE.match(self.body_blocks[0].text)
+        return bool(self.photographers) and self.body_blocks[0].kind != B.BYLINE
 
 
 def _layout_items(blocks: list[B.Block]) -> tuple[list[_Item], list[Leftover]]:
@@ -70,15 +70,14 @@ def _layout_items(blocks: list[B.Block]) -> tuple[list[_Item], list[Leftover]]:
             headline = pending if block.kind == B.BYLINE or block.gap_before <= 1 else []
             leftovers.extend(_as_labels([b for b in pending if b not in headline]))
             pending = []
-            body, i, trailing = _collect_body(blocks, i)
+            body, i = _collect_body(blocks, i)
             items.append(_Item(headline, body))
-            pending.extend(trailing)
     leftovers.extend(_as_labels(pending))
     return items, leftovers
 
 
-def _collect_body(blocks, start) -> tuple[list[B.Block], int, list[B.Block]]:
-    """Blocks of the body that starts at ``start``; returns them, the next index and trailing short blocks."""
+def _collect_body(blocks, start) -> tuple[list[B.Block], int]:
+    """Blocks of the body that starts at ``start``, and the index of the first block after it."""
     body = [blocks[start]]
     i = start + 1
     while i < len(blocks):
@@ -93,7 +92,7 @@ def _collect_body(blocks, start) -> tuple[list[B.Block], int, list[B.Block]]:
         else:
             body.append(block)
         i += 1
-    return body, i, []
+    return body, i
 
 
 def _subheading(blocks, i) -> bool:

@@ -2,6 +2,7 @@
 {{
     config(
         materialized='incremental',
+        on_schema_change='append_new_columns',
         pre_hook="{{ delete_replaced_issues() }}"
     )
 }}
