@@ -69,16 +69,22 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
 
 
 
-@pytest.mark.e2e
-def test_new_issue_is_parsed_alone_and_edits_replace_rows(tmp_path, monkeypatch):
+def _built_folder(tmp_path, monkeypatch, files):
+    """A folder holding ``files`` of the seeds, built into a fresh warehouse: (folder, warehouse, instance, defs)."""
     folder, warehouse = tmp_path / "issues", tmp_path / "wh.duckdb"
     folder.mkdir()
     monkeypatch.setenv("ISSUES_DIR", str(folder))
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    for name in SEED_FILES[:4]:
+    for name in files:
         shutil.copy(SEEDS / name, folder / name)
     instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
-    assert build(instance, defs, SEED_FILES[:4])
+    assert build(instance, defs, files)
+    return folder, warehouse, instance, defs
+
+
+@pytest.mark.e2e
+def test_new_issue_is_parsed_alone_and_edits_replace_rows(tmp_path, monkeypatch):
+    folder, warehouse, instance, defs = _built_folder(tmp_path, monkeypatch, SEED_FILES[:4])
     before = dict(_rows(warehouse, "select issue_id, parsed_at from parsed.issues"))
 
     shutil.copy(SEEDS / SEED_FILES[4], folder / SEED_FILES[4])
@@ -135,14 +141,7 @@ def test_a_run_stopped_before_the_marts_ends_like_an_uninterrupted_one(tmp_path,
 def test_removed_file_keeps_its_rows_until_retracted(tmp_path, monkeypatch):
     from gazette_pipeline.build import retract
 
-    folder, warehouse = tmp_path / "issues", tmp_path / "wh.duckdb"
-    folder.mkdir()
-    monkeypatch.setenv("ISSUES_DIR", str(folder))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    for name in SEED_FILES[:2]:
-        shutil.copy(SEEDS / name, folder / name)
-    instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
-    assert build(instance, defs, SEED_FILES[:2])
+    folder, warehouse, instance, defs = _built_folder(tmp_path, monkeypatch, SEED_FILES[:2])
 
     (folder / SEED_FILES[0]).unlink()
     assert build(instance, defs, SEED_FILES[:2], full_refresh=True)
