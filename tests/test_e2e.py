@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from dagster import DagsterInstance
+from dagster import DagsterEventType, DagsterInstance, EventRecordsFilter
 
 from conftest import GOLD_DIR, REPO, SEEDS, warehouse_rows as _rows
 from gazette_pipeline.build import build
@@ -19,7 +19,9 @@ def _build(warehouse, monkeypatch, issues_dir=SEEDS):
     monkeypatch.setenv("ISSUES_DIR", str(issues_dir))
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
     files = sorted(p.name for p in issues_dir.glob("*.txt"))
-    assert build(DagsterInstance.ephemeral(), build_definitions(str(warehouse)), files)
+    instance = DagsterInstance.ephemeral()
+    assert build(instance, build_definitions(str(warehouse)), files)
+    return instance
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +94,7 @@ def test_mixed_folder_keeps_every_good_issue_and_says_why_for_each_bad_file(buil
     (folder / "huge.txt").write_bytes(b"x" * (1024 * 1024 + 1))
     monkeypatch.setenv("MAX_ISSUE_MB", "1")
     warehouse = tmp_path / "mixed.duckdb"
-    _build(warehouse, monkeypatch, folder)
+    instance = _build(warehouse, monkeypatch, folder)
 
     errors = dict(_rows(warehouse, "select source_file, reason from marts.ingest_errors"))
     assert errors == {
@@ -111,6 +113,21 @@ def test_mixed_folder_keeps_every_good_issue_and_says_why_for_each_bad_file(buil
     assert encodings["gbk export.txt"] == "gb18030" and encodings["truncated.txt"] == "utf-8-truncated"
     (files,) = _rows(warehouse, "select source_files from marts.issues where source_file = '001_04e94acb881a18bc.txt'")
     assert files == (["001_04e94acb881a18bc.txt", "同一期 copy.txt"],)
+    failed_checks = {
+        (e.asset_key.to_user_string(), e.check_name.split("_")[0], e.severity.value)
+        for e in _check_evaluations(instance)
+        if not e.passed
+    }
+    assert failed_checks == {("marts/ingest_errors", "no", "WARN")}  # the run passes, the check says why
+
+
+def _check_evaluations(instance):
+    return [
+        r.event_log_entry.dagster_event.event_specific_data
+        for r in instance.get_event_records(
+            EventRecordsFilter(event_type=DagsterEventType.ASSET_CHECK_EVALUATION), limit=10_000
+        )
+    ]
 
 
 def test_readme_queries_answer_on_the_seeds(built):
