@@ -8,12 +8,9 @@ from dagster import DagsterInstance, Definitions, materialize
 
 from .definitions import build_definitions
 from .files import FileScan, last_scan, save_scan, scan_issue_files
-from .partitions import PER_ISSUE_TABLES, issue_files_partitions
+from .partitions import PER_ISSUE_TABLES, RANGE_END_TAG, RANGE_START_TAG, issue_files_partitions
 from .resources import Warehouse, table_exists
 from .settings import issues_dir
-
-_RANGE_START = "dagster/asset_partition_range_start"
-_RANGE_END = "dagster/asset_partition_range_end"
 
 
 def register_files(instance: DagsterInstance, files: list[str]) -> None:
@@ -24,14 +21,15 @@ def register_files(instance: DagsterInstance, files: list[str]) -> None:
 
 
 def build(instance: DagsterInstance, defs: Definitions, files: list[str], full_refresh: bool = False) -> bool:
-    """Parse ``files`` (partition keys) in one run, then bring the dbt marts up to date in another."""
+    """Ingest and parse ``files`` (partition keys), one run per contiguous range of keys, then run the
+    incremental extraction steps and the dbt marts in one more run."""
     register_files(instance, files)
     per_issue = [a for a in defs.assets if a.partitions_def is not None]
     marts = [a for a in defs.assets if a.partitions_def is None]
     ok = True
     for start, end in _key_ranges(instance, files):
         result = materialize(
-            per_issue, instance=instance, resources=defs.resources, tags={_RANGE_START: start, _RANGE_END: end}
+            per_issue, instance=instance, resources=defs.resources, tags={RANGE_START_TAG: start, RANGE_END_TAG: end}
         )
         ok = ok and result.success
     dbt_config = {"ops": {"gazette_dbt_models": {"config": {"full_refresh": full_refresh}}}}

@@ -3,6 +3,10 @@ from dagster import BackfillPolicy, DynamicPartitionsDefinition
 
 issue_files_partitions = DynamicPartitionsDefinition(name="issue_files")
 
+# Run tags that make one run cover a range of partition keys (a backfill in one run).
+RANGE_START_TAG = "dagster/asset_partition_range_start"
+RANGE_END_TAG = "dagster/asset_partition_range_end"
+
 # Keyword arguments every per-issue asset takes: partitioned by file, a backfill is one run.
 PER_ISSUE = {
     "partitions_def": issue_files_partitions,

@@ -14,11 +14,8 @@ from dagster import (
 )
 
 from .files import last_scan, save_scan, scan_issue_files
-from .partitions import issue_files_partitions
+from .partitions import RANGE_END_TAG, RANGE_START_TAG, issue_files_partitions
 from .settings import issues_dir
-
-_RANGE_START = "dagster/asset_partition_range_start"
-_RANGE_END = "dagster/asset_partition_range_end"
 
 per_issue_job = define_asset_job(
     "refresh_issue_files",
@@ -65,7 +62,7 @@ def _run_for(scan, keys: list[str]) -> RunRequest:
     run_key = ":".join(f"{k}:{scan.sha256(k)[:16]}" for k in keys[:20]) + (f":+{len(keys)}" if len(keys) > 20 else "")
     if len(keys) == 1:
         return RunRequest(run_key=run_key, partition_key=keys[0])
-    return RunRequest(run_key=run_key, tags={_RANGE_START: keys[0], _RANGE_END: keys[-1]})
+    return RunRequest(run_key=run_key, tags={RANGE_START_TAG: keys[0], RANGE_END_TAG: keys[-1]})
 
 
 @schedule(
