@@ -48,6 +48,8 @@ def test_publication_date_inferred_only_where_the_text_supports_it(built):
     rows = dict(_rows(built, "select source_file, published_on_source from marts.issues"))
     assert rows["001_04e94acb881a18bc.txt"] == "inferred"
     assert rows["000_dbf7ed12aa541d15.txt"] == "unknown"
+    undated = "select dateline, event_date, event_month_day from marts.articles where dateline = '12月23日'"
+    assert _rows(built, undated) == [("12月23日", None, "12-23")] * 2  # no year guessed, the day kept
 
 
 def test_gold_figures(built):

@@ -38,6 +38,7 @@ final as (
         articles.byline,
         articles.dateline,
         articles.event_date,
+        articles.event_month_day,
         articles.body,
         articles.credit,
         issues.published_on,

@@ -20,6 +20,7 @@ renamed as (
         byline,
         dateline,
         event_date,
+        event_month_day,
         body,
         credit
 

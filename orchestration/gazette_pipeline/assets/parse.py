@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from gazette_text.coverage import coverage
+from gazette_text.datelines import month_day
 from gazette_text.issue import read_issue
 
 from ..resources import Warehouse, table_exists
@@ -39,6 +40,7 @@ ARTICLE_COLUMNS = {
     "byline": "varchar",
     "dateline": "varchar",
     "event_date": "date",
+    "event_month_day": "varchar",
     "body": "varchar",
     "credit": "varchar",
 }
@@ -196,9 +198,18 @@ def _article_row(issue_id, a) -> tuple:
         a.byline,
         a.dateline,
         a.event_date,
+        _month_day(a),
         a.body,
         a.credit,
     )
+
+
+def _month_day(article) -> str | None:
+    """`MM-DD` of the event even when its year is unknown (`12月23日` in an undated issue)."""
+    if article.event_date:
+        return article.event_date.strftime("%m-%d")
+    parts = month_day(article.dateline)
+    return f"{parts[1]:02d}-{parts[2]:02d}" if parts else None
 
 
 _MANIFEST_SQL = """
