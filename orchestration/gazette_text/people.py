@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import jieba
 
+from .names import COMPOUND_SURNAMES
+
 jieba.setLogLevel(logging.WARNING)
 
 
@@ -85,10 +87,6 @@ _LEADING_TIME = re.compile(
 _LEADING_VERB = re.compile(r"^.*(?:由|会见了?|陪同|带领|邀请|听取了?|看望|慰问|传达了?|学习了?)")
 # A 、-part of a title that ends like this is a level or body (市、区领导; 市人大、政协领导).
 _PART_ENDS = tuple(_ORG_END_CHARS) + ("人大", "政协", "政府", "机关")
-_COMPOUND_SURNAMES = (
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-    "夏侯", "令狐", "端木", "司徒", "西门", "南宫", "独孤", "轩辕", "呼延", "万俟", "申屠",
-)
 _COMMON_WORD_FREQ = 50  # a dictionary word this frequent (and not tagged as a name) is no name
 
 
@@ -174,7 +172,7 @@ def _verb_starts(text: str, at: int) -> bool:
 
 def _name_lengths(text: str, at: int) -> tuple[int, ...]:
     # Four characters only for a two-character surname (欧阳, 司马 …).
-    return (2, 3, 4) if text.startswith(_COMPOUND_SURNAMES, at) else (2, 3)
+    return (2, 3, 4) if text.startswith(COMPOUND_SURNAMES, at) else (2, 3)
 
 
 def _plausible_name(candidate: str) -> bool:
