@@ -153,3 +153,21 @@ def test_removed_file_keeps_its_rows_until_retracted(tmp_path, monkeypatch):
         left = f"select count(*) from marts.{mart} where issue_id not in (select issue_id from marts.issues)"
         assert _rows(warehouse, left) == [(0,)], mart
     assert SEED_FILES[0] not in instance.get_dynamic_partitions("issue_files")
+
+
+def test_refresh_also_reads_files_an_earlier_run_never_stored(tmp_path, monkeypatch):
+    from gazette_pipeline.build import not_in_warehouse
+    from gazette_pipeline.files import scan_issue_files
+    from gazette_pipeline.resources import Warehouse
+
+    shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
+    shutil.copy(SEEDS / SEED_FILES[1], tmp_path / SEED_FILES[1])
+    scan = scan_issue_files(tmp_path, None)
+    warehouse = Warehouse(path=str(tmp_path / "wh.duckdb"))
+    assert not_in_warehouse(scan, warehouse) == SEED_FILES[:2]  # nothing stored yet
+    with warehouse.connect() as conn:
+        conn.execute("create schema raw")
+        conn.execute("create table raw.issue_files (source_file varchar, content_sha256 varchar)")
+        conn.execute("insert into raw.issue_files values (?, ?)", [SEED_FILES[0], scan.sha256(SEED_FILES[0])])
+    # the scan saw both, but the run for the second one never wrote it
+    assert not_in_warehouse(scan_issue_files(tmp_path, scan.cursor), warehouse) == [SEED_FILES[1]]

@@ -56,6 +56,15 @@ def retract(instance: DagsterInstance, defs: Definitions, files: list[str], ware
     return materialize(marts, instance=instance, resources=defs.resources).success
 
 
+def not_in_warehouse(scan: FileScan, warehouse: Warehouse) -> list[str]:
+    """Files of the folder whose current bytes raw.issue_files does not hold."""
+    with warehouse.connect() as conn:
+        if not table_exists(conn, "raw.issue_files"):
+            return scan.all_files
+        stored = set(conn.execute("select source_file, content_sha256 from raw.issue_files").fetchall())
+    return [name for name in scan.all_files if (name, scan.sha256(name)) not in stored]
+
+
 def _key_ranges(instance: DagsterInstance, files: list[str]) -> list[tuple[str, str]]:
     """Contiguous runs of ``files`` in partition order: a backfill is one run, not one per issue."""
     order = instance.get_dynamic_partitions(issue_files_partitions.name)
@@ -85,12 +94,17 @@ def main(argv=None) -> int:
         ok = retract(instance, defs, args.files, defs.resources["warehouse"])
         print(f"{'retracted' if ok else 'FAILED to retract'} {len(args.files)} file(s)")
         return 0 if ok else 1
+    defs = build_definitions()
     scan: FileScan = scan_issue_files(issues_dir(), previous=None if args.mode == "all" else last_scan(instance))
-    files = scan.all_files if args.mode == "all" else scan.new_or_changed
+    if args.mode == "all":
+        files = scan.all_files
+    else:
+        # also what an earlier run was asked to read but never stored (it failed or was stopped)
+        files = sorted(set(scan.new_or_changed) | set(not_in_warehouse(scan, defs.resources["warehouse"])))
     if not files:
         print("nothing new in", issues_dir())
         return 0
-    ok = build(instance, build_definitions(), files, full_refresh=args.mode == "all")
+    ok = build(instance, defs, files, full_refresh=args.mode == "all")
     save_scan(instance, scan)
     print(f"{'built' if ok else 'FAILED to build'} {len(files)} issue file(s) from {issues_dir()}")
     return 0 if ok else 1
