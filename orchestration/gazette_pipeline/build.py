@@ -29,11 +29,15 @@ def build(instance: DagsterInstance, defs: Definitions, files: list[str], full_r
     ok = True
     for start, end in _key_ranges(instance, files):
         result = materialize(
-            per_issue, instance=instance, resources=defs.resources, tags={RANGE_START_TAG: start, RANGE_END_TAG: end}
+            per_issue,
+            instance=instance,
+            resources=defs.resources,
+            tags={RANGE_START_TAG: start, RANGE_END_TAG: end},
+            raise_on_error=False,
         )
         ok = ok and result.success
     dbt_config = {"ops": {"gazette_dbt_models": {"config": {"full_refresh": full_refresh}}}}
-    result = materialize(marts, instance=instance, resources=defs.resources, run_config=dbt_config)
+    result = materialize(marts, instance=instance, resources=defs.resources, run_config=dbt_config, raise_on_error=False)
     return ok and result.success
 
 
@@ -53,7 +57,7 @@ def retract(instance: DagsterInstance, defs: Definitions, files: list[str], ware
         if instance.has_dynamic_partition(issue_files_partitions.name, name):
             instance.delete_dynamic_partition(issue_files_partitions.name, name)
     marts = [a for a in defs.assets if a.partitions_def is None]
-    return materialize(marts, instance=instance, resources=defs.resources).success
+    return materialize(marts, instance=instance, resources=defs.resources, raise_on_error=False).success
 
 
 def not_in_warehouse(scan: FileScan, warehouse: Warehouse) -> list[str]:

@@ -11,10 +11,14 @@ from pathlib import Path
 class FileScan:
     all_files: list[str]
     new_or_changed: list[str]
-    cursor: str  # JSON: file name -> [size, mtime_ns, sha256]
+    fingerprints: dict[str, list]  # file name -> [size, mtime_ns, sha256], gone files included
+
+    @property
+    def cursor(self) -> str:
+        return json.dumps(self.fingerprints, ensure_ascii=False, sort_keys=True)
 
     def sha256(self, name: str) -> str:
-        return json.loads(self.cursor)[name][2]
+        return self.fingerprints[name][2]
 
 
 def scan_issue_files(folder: Path, previous: str | None) -> FileScan:
@@ -36,7 +40,7 @@ def scan_issue_files(folder: Path, previous: str | None) -> FileScan:
     return FileScan(
         all_files=sorted(current),
         new_or_changed=changed,
-        cursor=json.dumps({**kept, **current}, ensure_ascii=False, sort_keys=True),
+        fingerprints={**kept, **current},
     )
 
 

@@ -82,7 +82,11 @@ def _keep_first_seen(conn, rows):
         return rows
     known = dict(
         ((name, sha), seen)
-        for name, sha, seen in conn.execute("select source_file, content_sha256, seen_at from raw.issue_files").fetchall()
+        for name, sha, seen in conn.execute(
+            "select source_file, content_sha256, seen_at from raw.issue_files"
+            " where source_file in (select unnest(?::varchar[]))",
+            [[row[0] for row in rows]],
+        ).fetchall()
     )
     return [row[:7] + (known.get((row[0], row[2]), row[7]),) + row[8:] for row in rows]
 

@@ -55,7 +55,6 @@ class StoredArticle:
     kind: str
     headline: str | None
     body: str
-    event_date: date | None
     published_on: date | None
     published_year: int | None
 
@@ -63,7 +62,7 @@ class StoredArticle:
 def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:
     rows = conn.execute(
         """
-        select a.article_id, a.issue_id, a.kind, a.headline, a.body, a.event_date, i.published_on, i.published_year
+        select a.article_id, a.issue_id, a.kind, a.headline, a.body, i.published_on, i.published_year
         from parsed.articles a join parsed.issues i using (issue_id)
         where a.issue_id in (select unnest(?::varchar[]))
         order by a.article_id
@@ -104,8 +103,9 @@ def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
         try:
             result = read_issue(source_file, text, manifest)
         except Exception as err:  # one bad issue must not stop the others
-            errors.append(f"{source_file}: parser failed: {type(err).__name__}: {err}")
-            issue_rows.append(_failed_issue_row(issue_id, source_file, errors[-1].split(": ", 1)[1], parsed_at))
+            reason = f"parser failed: {type(err).__name__}: {err}"
+            errors.append(f"{source_file}: {reason}")
+            issue_rows.append(_failed_issue_row(issue_id, source_file, reason, parsed_at))
             continue
         issue_rows.append(_issue_row(issue_id, source_file, text, result, parsed_at))
         if not result.articles:
