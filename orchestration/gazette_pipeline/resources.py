@@ -75,17 +75,22 @@ class Warehouse(ConfigurableResource):
                     ) from None
                 time.sleep(0.5)
 
-    def replace_rows(self, conn, table: str, columns: dict[str, str], key: str, keys, rows: list[tuple]) -> int:
-        """Delete the rows of ``table`` whose ``key`` is in ``keys``, then insert ``rows``.
+    def replace_rows(
+        self, conn, table: str, columns: dict[str, str], key: str | None, keys, rows: list[tuple]
+    ) -> int:
+        """Delete the rows of ``table`` whose ``key`` is in ``keys`` (every row when ``key`` is None),
+        then insert ``rows``.
 
         Re-running a partition replaces its rows: never a duplicate. Creates the table (and schema)
-        when missing, and anew when its columns changed with the code.
+        when missing, and adds the columns a newer version of the code writes.
         """
         self.ensure_table(conn, table, columns)
         keys = sorted(set(keys))
         conn.begin()  # a run killed here leaves the old rows, never half of the new ones
         try:
-            if keys:
+            if key is None:
+                conn.execute(f"delete from {table}")
+            elif keys:
                 conn.execute(f"delete from {table} where {key} in (select unnest(?::varchar[]))", [keys])
             if rows:
                 conn.register("_new_rows", _arrow_table(columns, rows))

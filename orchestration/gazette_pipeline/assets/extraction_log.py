@@ -5,10 +5,25 @@ Extraction steps are not partitioned: each run reads the issues parsed since the
 and a new issue is still read alone.
 """
 from ..resources import Warehouse, table_exists
-from .parse import stale_issue_ids
+from .parse import read_articles, stale_issue_ids
 
 LOG_TABLE = "parsed.extraction_log"
 LOG_COLUMNS = {"step": "varchar", "issue_id": "varchar", "parsed_at": "timestamp"}
+
+
+def articles_to_extract(warehouse: Warehouse, step: str, table: str):
+    """(issues to read, stale issues, their articles) for ``step``, whose rows live in ``table``."""
+    with warehouse.connect() as conn:
+        issue_ids, stale = issues_to_extract(conn, warehouse, step, table)
+        return issue_ids, stale, read_articles(conn, issue_ids)
+
+
+def store_extracted(warehouse: Warehouse, step: str, issue_ids, stale, tables: dict) -> None:
+    """Replace the rows of the read and stale issues in every ``table: (columns, rows)``, then log them."""
+    with warehouse.connect() as conn:
+        for table, (columns, rows) in tables.items():
+            warehouse.replace_rows(conn, table, columns, "issue_id", issue_ids + stale, rows)
+        record_extracted(conn, step, issue_ids)
 
 
 def issues_to_extract(conn, warehouse: Warehouse, step: str, table: str) -> tuple[list[str], list[str]]:

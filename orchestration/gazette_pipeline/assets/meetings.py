@@ -6,8 +6,7 @@ from gazette_text.people import find_titled_people, learn_names
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from .extraction_log import issues_to_extract, record_extracted
-from .parse import read_articles
+from .extraction_log import articles_to_extract, store_extracted
 
 PEOPLE_COLUMNS = {"issue_id": "varchar", "article_id": "varchar", "person": "varchar", "title": "varchar", "position": "integer"}
 MEETING_COLUMNS = {"meeting_id": "varchar", "issue_id": "varchar", "article_id": "varchar", "meeting_name": "varchar"}
@@ -37,9 +36,7 @@ _ARTICLES = ["parsed", "articles"]
 )
 def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Warehouse):
     """Find titled people in every article, then each meeting's name, chair and participants."""
-    with warehouse.connect() as conn:
-        issue_ids, stale = issues_to_extract(conn, warehouse, "people_and_meetings", "parsed.meetings")
-        articles = read_articles(conn, issue_ids)
+    issue_ids, stale, articles = articles_to_extract(warehouse, "people_and_meetings", "parsed.meetings")
     mentions = [
         (a.issue_id, a.article_id, p.name, p.title, p.start) for a in articles for p in find_titled_people(a.body)
     ]
@@ -56,14 +53,11 @@ def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Wareh
             (meeting_id, a.issue_id, p.person, p.title, p.role, n)
             for n, p in enumerate(meeting.participants, start=1)
         ]
-    replaced = issue_ids + stale
-    with warehouse.connect() as conn:
-        warehouse.replace_rows(conn, "parsed.people_mentions", PEOPLE_COLUMNS, "issue_id", replaced, mentions)
-        warehouse.replace_rows(conn, "parsed.meetings", MEETING_COLUMNS, "issue_id", replaced, meeting_rows)
-        warehouse.replace_rows(
-            conn, "parsed.meeting_participants", PARTICIPANT_COLUMNS, "issue_id", replaced, participant_rows
-        )
-        record_extracted(conn, "people_and_meetings", issue_ids)
+    store_extracted(warehouse, "people_and_meetings", issue_ids, stale, {
+        "parsed.people_mentions": (PEOPLE_COLUMNS, mentions),
+        "parsed.meetings": (MEETING_COLUMNS, meeting_rows),
+        "parsed.meeting_participants": (PARTICIPANT_COLUMNS, participant_rows),
+    })
     yield MaterializeResult(asset_key=["parsed", "people_mentions"], metadata={
         "issues_read": len(issue_ids), "mentions": len(mentions), "distinct_people": len({m[2] for m in mentions})})
     yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"meetings": len(meeting_rows)})

@@ -8,8 +8,7 @@ from gazette_text.projects import ProjectReport, extract_project, merge_reports,
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from .extraction_log import issues_to_extract, record_extracted
-from .parse import read_articles
+from .extraction_log import articles_to_extract, store_extracted
 
 _FIELDS = [f.name for f in fields(ProjectReport)]
 _FIELD_TYPES = {
@@ -46,17 +45,13 @@ _REPORTS = ["parsed", "project_reports"]
 )
 def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse):
     """Read each project article and caption: company, place, money, land, floor area, stage, completion."""
-    with warehouse.connect() as conn:
-        issue_ids, stale = issues_to_extract(conn, warehouse, "project_reports", "parsed.project_reports")
-        articles = read_articles(conn, issue_ids)
+    issue_ids, stale, articles = articles_to_extract(warehouse, "project_reports", "parsed.project_reports")
     rows = []
     for a in articles:
         report = extract_project(a.headline, a.body, a.kind, a.published_on, a.published_year)
         if report is not None:
             rows.append((f"{a.article_id}-p1", a.issue_id, a.article_id, *astuple_fields(report), a.published_on))
-    with warehouse.connect() as conn:
-        warehouse.replace_rows(conn, "parsed.project_reports", REPORT_COLUMNS, "issue_id", issue_ids + stale, rows)
-        record_extracted(conn, "project_reports", issue_ids)
+    store_extracted(warehouse, "project_reports", issue_ids, stale, {"parsed.project_reports": (REPORT_COLUMNS, rows)})
     yield MaterializeResult(asset_key=_REPORTS, metadata={"issues_read": len(issue_ids), "project_reports": len(rows)})
 
 
@@ -87,9 +82,8 @@ def merge_projects(context: AssetExecutionContext, warehouse: Warehouse):
             cluster["reports"].append((report_id, article_id, published_on))
     rows = [_project_row(c) for c in clusters]
     with warehouse.connect() as conn:
-        warehouse.ensure_table(conn, "parsed.projects", PROJECT_COLUMNS)
-        conn.execute("delete from parsed.projects")
-        warehouse.replace_rows(conn, "parsed.projects", PROJECT_COLUMNS, "project_id", [], rows)
+        # merged anew from every report each time: project rows are not per issue
+        warehouse.replace_rows(conn, "parsed.projects", PROJECT_COLUMNS, None, [], rows)
     yield MaterializeResult(
         asset_key=["parsed", "projects"], metadata={"projects": len(rows), "reports": len(reports)}
     )

@@ -5,8 +5,7 @@ from gazette_text.statistics import extract_statistics
 
 from ..resources import Warehouse
 from ..settings import DUCKDB_POOL
-from .extraction_log import issues_to_extract, record_extracted
-from .parse import read_articles
+from .extraction_log import articles_to_extract, store_extracted
 
 STATISTIC_COLUMNS = {
     "stat_id": "varchar",
@@ -34,17 +33,13 @@ STATISTIC_COLUMNS = {
 )
 def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehouse):
     """Find every quantity (value, unit, qualifier, subject) in article bodies and captions."""
-    with warehouse.connect() as conn:
-        issue_ids, stale = issues_to_extract(conn, warehouse, "statistics", "parsed.statistics")
-        articles = read_articles(conn, issue_ids)
+    issue_ids, stale, articles = articles_to_extract(warehouse, "statistics", "parsed.statistics")
     rows = []
     for a in articles:
         for n, s in enumerate(extract_statistics(a.body), start=1):
             rows.append((f"{a.article_id}-s{n:03d}", a.issue_id, a.article_id, s.subject, s.value, s.unit,
                          s.qualifier, s.raw_text, s.sentence, s.start, s.end))
-    with warehouse.connect() as conn:
-        warehouse.replace_rows(conn, "parsed.statistics", STATISTIC_COLUMNS, "issue_id", issue_ids + stale, rows)
-        record_extracted(conn, "statistics", issue_ids)
+    store_extracted(warehouse, "statistics", issue_ids, stale, {"parsed.statistics": (STATISTIC_COLUMNS, rows)})
     yield MaterializeResult(
         asset_key=["parsed", "statistics"],
         metadata={"issues_read": len(issue_ids), "statistics": len(rows), "articles_with_figures": len({r[1] for r in rows})},
