@@ -1,12 +1,4 @@
 -- depends_on: {{ ref('stg_issues') }}
-{{
-    config(
-        materialized='incremental',
-        on_schema_change='append_new_columns',
-        pre_hook="{{ delete_replaced_issues() }}"
-    )
-}}
-
 with
 
 articles as (
