@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .bylines import starts_with_byline
+
 # A paragraph that ends without one of these was cut by the page layout and continues in the next.
 _TERMINATED = re.compile(r"[。！？!?；;：:…][”’\"'）)」』】]*$")
 _HEADLINE_LINE_MAX = 40
 _HEADLINE_LINES_MAX = 4
-_BYLINE = re.compile(r"^(本报讯|本报[^\s，,。]{1,12}电|新华社[^\s，,。]{1,12}电)")
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 # Photo credit `钱全 摄`, `陆新 徐芊卉 摄`, optionally `记者 X 摄`.
 _CREDIT_ONLY = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员)\s*)?(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄$")
@@ -89,7 +90,7 @@ def _make_block(lines: list[str], start: int, gap: int) -> Block:
 
 def _classify(lines: list[str]) -> str:
     text = _join_lines(lines)
-    if _BYLINE.match(text):
+    if starts_with_byline(text):
         return BYLINE
     if _CREDIT_ONLY.match(text):
         return CREDIT

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 from .names import COMPOUND_SURNAMES, SURNAME_RANK
 
-_BYLINE = re.compile(r"^(?P<lead>本报讯|本报[^\s，,。（(]{1,12}电|新华社[^\s，,。（(]{1,12}电)\s*[（(](?P<inside>[^）)]{1,60})[）)]")
+# The lead of a staff story: 本报讯, 本报北京10月12日电, 新华社…电.
+_LEAD = r"本报讯|本报[^\s，,。（(]{1,12}电|新华社[^\s，,。（(]{1,12}电"
+_STARTS_WITH_LEAD = re.compile(rf"^(?:{_LEAD})")
+_BYLINE = re.compile(rf"^(?P<lead>{_LEAD})\s*[（(](?P<inside>[^）)]{{1,60}})[）)]")
 _REPORTER_ROLES = ("见习记者", "特约记者", "实习记者", "首席记者", "记者")
 _CONTRIBUTOR_ROLES = ("通讯员", "实习生", "见习生")
 _ROLE = re.compile("|".join(_REPORTER_ROLES + _CONTRIBUTOR_ROLES))
@@ -39,6 +42,16 @@ def parse_byline(paragraph: str) -> Byline | None:
         target = reporters if role in _REPORTER_ROLES else contributors
         target.extend(split_run_together_names(token))
     return Byline(text=match.group(0), reporters=tuple(reporters), contributors=tuple(contributors))
+
+
+def starts_with_byline(paragraph: str) -> bool:
+    return bool(_STARTS_WITH_LEAD.match(paragraph))
+
+
+def strip_byline(body: str) -> str:
+    """The body without its byline (the reporters are not part of the story)."""
+    match = _BYLINE.match(body.lstrip())
+    return body.lstrip()[match.end():].lstrip() if match else body
 
 
 def split_run_together_names(run: str) -> list[str]:

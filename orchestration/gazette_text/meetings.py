@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .bylines import strip_byline
 from .people import TitledPerson, find_mentions, find_titled_people
 
 
@@ -61,7 +62,6 @@ _RELAYED = re.compile(r"传达|转达")
 _GLUE = re.compile(r"[、，,等和与及同\s\u3000]*")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
-_BYLINE = re.compile(r"^\s*本报讯\s*[（(][^）)]*[）)]\s*")
 
 _MEETING_WORD = r"(?:会议|会)"
 # Words that only say "a meeting" and need the organiser in front (区委常委会 + 会议).
@@ -83,7 +83,7 @@ def extract_meeting(headline: str | None, body: str, kind: str) -> Meeting | Non
     """The meeting a ``meeting`` article reports, or None for any other kind."""
     if kind != "meeting":
         return None
-    text = _BYLINE.sub("", body, count=1)
+    text = strip_byline(body)
     roles = people_roles(text)
     participants = tuple(Participant(name, title, role) for name, title, role in roles)
     chair = tuple(p.person for p in participants if p.role == "chair")

@@ -486,7 +486,7 @@ def _name_key(name: str) -> str:
 
 
 def _abbreviates(name: str | None, company: str | None) -> bool:
-    # 苏州丝波敦项目 is the project of 苏州丝波敦生物科技有限公司
+    # a project named for its firm: 江南新材项目 is the project of 江南新材科技有限公司
     if not name or not company:
         return False
     stem = _name_key(name)
