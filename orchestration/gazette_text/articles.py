@@ -31,11 +31,14 @@ def parse_issue(text: str, published_on: date | None = None, year: int | None = 
 class _Item:
     """An article or photo item while the splitter collects its blocks."""
 
-    def __init__(self, headline_blocks, body_blocks, photographers=(), credits=()):
+    def __init__(self, headline_blocks, body_blocks, credits=()):
         self.headline_blocks = headline_blocks
         self.body_blocks = body_blocks
-        self.photographers = tuple(photographers)
-        self.credits = list(credits)
+        self.credits = list(credits)  # photo credits as printed (钱全 摄)
+
+    @property
+    def photographers(self) -> tuple[str, ...]:
+        return tuple(name for credit in self.credits for name in B.credit_names(credit) or ())
 
     @property
     def is_photo(self) -> bool:
@@ -61,7 +64,6 @@ def _layout_items(blocks: list[B.Block]) -> tuple[list[_Item], list[Leftover]]:
             i = _take_photo(blocks, i, items)
         elif block.kind == B.CREDIT:  # a credit with no caption before it: credit the last item
             if items:
-                items[-1].photographers += B.credit_names(block.text) or ()
                 items[-1].credits.append(block.text)
             else:
                 leftovers.append(Leftover("unattached_text", block.text, block.start))
@@ -110,10 +112,9 @@ def _take_photo(blocks, i, items) -> int:
     block = blocks[i]
     if block.kind == B.CAPTION:
         credit = block.text[len(B.strip_credit(block.text)) :].strip()
-        items.append(_Item([], [block], B.credit_names(block.text), [credit]))
+        items.append(_Item([], [block], [credit]))
         return i + 1
-    credit = blocks[i + 1]
-    items.append(_Item([], [block], B.credit_names(credit.text), [credit.text]))
+    items.append(_Item([], [block], [blocks[i + 1].text]))
     return i + 2
 
 
