@@ -20,7 +20,6 @@ from .settings import issues_dir
 per_issue_job = define_asset_job(
     "refresh_issue_files",
     selection=AssetSelection.all(),
-    partitions_def=issue_files_partitions,
     description="Ingest, parse and extract the selected issue files, then bring the marts up to date.",
 )
 marts_job = define_asset_job(
