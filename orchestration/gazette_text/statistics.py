@@ -106,7 +106,8 @@ _FOLLOWING_STOP = re.compile(
 )
 # A clause ending like this has not named its subject yet (…和30%的出租房, 为期3年的行动).
 _DANGLING = re.compile(r"(?:[和与及或]|为期|历时|历经|耗时|用时)$")
-# A count followed by one of these is sorted into the class it names (…等10项入选创新项目).
+# After a list closed by 等, a count followed by one of these is sorted into the class it names
+# (甲、乙等10项入选创新项目); elsewhere 为 is mostly "for" (服务100次为群众解决问题).
 _CLASSED_AS = re.compile(r"\s*(?:入选|获评|荣获|被?(?:列入|纳入|评为|认定为|命名为)|为)")
 # A list closed by 等 right before the number (甲、乙、丙等6.3万平方米) is the counted thing, whole.
 _LIST_CLOSED = re.compile(r"等\s*$")
@@ -343,12 +344,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _subject(body: str, text: str, q: _Quantity, floor: int) -> str | None:
     """What the quantity counts, as printed in ``body`` (``text`` is its half-width twin)."""
-    before = _preceding_phrase(text, q.prefix_start, floor)
+    closes_list = _LIST_CLOSED.search(text, floor, q.prefix_start) is not None
+    before = _preceding_phrase(text, q.prefix_start, floor, closes_list)
     printed_before = body[before[0]:before[1]] if before else None
     after = None
     if q.unit in COUNT_UNITS:
         after = _following_noun(text, q.end)
-        if not after and (classed := _CLASSED_AS.match(text, q.end)):
+        if not after and closes_list and (classed := _CLASSED_AS.match(text, q.end)):
             after = _following_noun(text, classed.end())
     elif text.startswith("的", q.end) and (not before or _DANGLING.search(printed_before)):
         # 所有群租房和30%的出租房, 为期3年的整治行动: the number describes the noun after 的
@@ -364,12 +366,11 @@ def _subject(body: str, text: str, q: _Quantity, floor: int) -> str | None:
     return body[after[0]:after[1]] if after else None
 
 
-def _preceding_phrase(text: str, start: int, floor: int) -> tuple[int, int] | None:
+def _preceding_phrase(text: str, start: int, floor: int, closes_list: bool) -> tuple[int, int] | None:
     """The clause before the number, without the framing around the counted thing."""
     left = floor
-    list_closed = _LIST_CLOSED.search(text, floor, start) is not None
     for found in _CLAUSE_BREAK.finditer(text, floor, start):
-        if not (list_closed and found.group() == "、"):
+        if not (closes_list and found.group() == "、"):
             left = found.end()
     right = left + len(_TRAILING_FILLER.sub("", text[left:start]))
     left = _skip_spaces(text, left, right)
