@@ -18,7 +18,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
 MANIFEST := dbt_project/target/manifest.json
 
-.PHONY: setup run refresh retract full-refresh test ui bench clean
+.PHONY: setup run refresh retract full-refresh test eval ui bench clean
 
 setup: $(VENV)/.installed $(MANIFEST) $(DAGSTER_HOME)/dagster.yaml
 
@@ -56,6 +56,9 @@ full-refresh: setup  ## rebuild the dbt marts from scratch (after a parser or mo
 
 test: setup  ## the whole test suite
 	$(BIN)/pytest
+
+eval: setup  ## score the seeds and the dev pages side by side (MISSES=1 lists the disagreements)
+	PYTHONPATH=orchestration:. $(BIN)/python -m benchmarks.evaluate $(if $(MISSES),--misses)
 
 ui: setup  ## Dagster UI (webserver and daemon) on 127.0.0.1:$(PORT)
 	$(BIN)/dagster dev -m gazette_pipeline.definitions -h 127.0.0.1 -p $(PORT)
