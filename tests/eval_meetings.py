@@ -2,31 +2,20 @@
 
 usage: PYTHONPATH=orchestration .venv/bin/python tests/eval_meetings.py [--misses] [--all]
 Articles come from ``articles.parse_issue``; a gold article is matched as the shared scorer does
-(body starts with the gold ``body_start`` and holds its ``body_end``). Prints meetings_f1, meeting_chair_exact and
+(``helpers.find_gold_article``: the scorer's own rule). Prints meetings_f1, meeting_chair_exact and
 participants_f1 computed the scorer's way; ``--all`` also prints what every seed yields.
 """
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 from gazette_text.articles import parse_issue
 from gazette_text.meetings import extract_meeting
+from helpers import f1, find_gold_article
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def norm(s: str | None) -> str:
-    s = re.sub(r"[\s\u3000]+", "", s or "")
-    return s.replace("(", "（").replace(")", "）").replace(",", "，")
-
-
-def f1(tp: int, fp: int, fn: int) -> float:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def issue_meetings(seed: Path):
@@ -42,15 +31,11 @@ def main() -> None:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         by_key = {m["article"]: m for m in gold["meetings"]}
         found = list(issue_meetings(ROOT / "seeds" / f"{gold['issue']}.txt"))
+        meeting_of = {a.seq: m for a, m in found}
         used: set[int] = set()
         for ga in gold["articles"]:
-            hit = "missing"
-            for i, (a, m) in enumerate(found):
-                body = norm(a.body)
-                if i not in used and body.startswith(norm(ga["body_start"])) and norm(ga["body_end"]) in body:
-                    used.add(i)
-                    hit = m
-                    break
+            article = find_gold_article([a for a, _ in found], ga, used)
+            hit = "missing" if article is None else meeting_of[article.seq]
             g = by_key.get(ga["key"])
             if hit == "missing":
                 misses.append(f"{ga['key']} article not found")
@@ -90,9 +75,9 @@ def main() -> None:
                 if meeting:
                     print(seed.name[:3], article.seq, meeting.name, meeting.chair,
                           [(p.person, p.role, p.title) for p in meeting.participants])
-    print(f"meetings_f1={f1(c['mt_tp'], c['mt_fp'], c['mt_fn']):.3f}")
+    print(f"meetings_f1={f1(c['mt_tp'], c['mt_fp'], c['mt_fn'])[2]:.3f}")
     print(f"meeting_chair_exact={(c['chair_ok'] / c['chair_n'] if c['chair_n'] else 1.0):.3f}")
-    print(f"participants_f1={f1(c['p_tp'], c['p_fp'], c['p_fn']):.3f}")
+    print(f"participants_f1={f1(c['p_tp'], c['p_fp'], c['p_fn'])[2]:.3f}")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 usage: PYTHONPATH=orchestration .venv/bin/python tests/eval_projects.py [--misses] [--all]
 Issues are read with ``issue.read_issue`` (so publication dates are the pipeline's own) and every
 article goes through ``projects.extract_project``; one report is one project (no merging: the gold
-issues report each project once). A gold article is matched as the shared scorer does (body starts
-with the gold ``body_start`` and holds its ``body_end``). Prints projects_precision/recall/f1 and
+issues report each project once). A gold article is matched as the shared scorer does
+(``helpers.find_gold_article``). Prints projects_precision/recall/f1 and
 project_fields_accuracy computed the scorer's way: company normalised exact, figures within 1e-6,
 expected_completion by prefix and only when the issue's date is known (or the gold is 2026-06).
 ``--all`` also prints what every seed yields, gold or not.
@@ -12,26 +12,15 @@ expected_completion by prefix and only when the issue's date is known (or the go
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 from gazette_text.issue import read_issue
 from gazette_text.projects import extract_project
+from helpers import f1, find_gold_article, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = ("investment_cny", "floor_area_m2", "land_area_mu")
-
-
-def norm(s: str | None) -> str:
-    s = re.sub(r"[\s\u3000]+", "", s or "")
-    return s.replace("(", "（").replace(")", "）").replace(",", "，")
-
-
-def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def issue_projects(seed: Path):
@@ -42,8 +31,8 @@ def issue_projects(seed: Path):
 
 
 def gold_seq(found, gold_article) -> int | None:
-    start, end = norm(gold_article["body_start"]), norm(gold_article["body_end"])
-    return next((a.seq for a, _ in found if norm(a.body).startswith(start) and end in norm(a.body)), None)
+    article = find_gold_article([a for a, _ in found], gold_article)
+    return article.seq if article else None
 
 
 def field_checks(report, gp, pub) -> list[tuple[str, bool]]:

@@ -22,17 +22,11 @@ import sys
 from pathlib import Path
 
 from gazette_text.statistics import extract_statistics
+from helpers import matches_gold, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "gold"
 SEEDS_DIR = ROOT / "seeds"
-
-
-def norm(s: str | None) -> str:
-    """The scorer's comparison form: no whitespace, full-width brackets and commas."""
-    if s is None:
-        return ""
-    return re.sub(r"[\s\u3000]+", "", str(s)).replace("(", "（").replace(")", "）").replace(",", "，")
 
 
 def parsed_bodies(text: str) -> list[str]:
@@ -45,8 +39,7 @@ def gold_bodies(text: str, gold: dict) -> list[str]:
     """Bodies cut from the seed between the gold's start and end strings, layout breaks repaired."""
     flat, where = [], []
     for i, ch in enumerate(text):
-        n = norm(ch)
-        if n:
+        for n in norm(ch):  # NFKC may spell one character as several (㎡ -> m2)
             flat.append(n)
             where.append(i)
     flat_text = "".join(flat)
@@ -73,14 +66,9 @@ def match_articles(bodies: list[str], gold: dict) -> dict[int, str]:
     """Predicted body index -> gold article key, by the scorer's start/end rule."""
     matched: dict[int, str] = {}
     for article in gold["articles"]:
-        for i, body in enumerate(bodies):
-            b, end = norm(body), norm(article["body_end"])
-            if i in matched or not b.startswith(norm(article["body_start"])) or end not in b:
-                continue
-            tail = b[b.rfind(end) + len(end):]
-            if re.fullmatch(r"([\u4e00-\u9fff·]{2,12}摄)?", tail):
-                matched[i] = article["key"]
-                break
+        i = next((i for i, body in enumerate(bodies) if i not in matched and matches_gold(body, article)), None)
+        if i is not None:
+            matched[i] = article["key"]
     return matched
 
 

@@ -6,24 +6,15 @@ structure (article count, photo items, labels kept as leftovers).
 """
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from conftest import gold_issues, seed_text
 from gazette_text.articles import parse_issue
-
-
-def _norm(s):
-    return re.sub(r"[\s\u3000]+", "", s or "").replace("(", "（").replace(")", "）").replace(",", "，")
+from helpers import find_gold_article, norm as _norm
 
 
 def _match(articles, gold_article):
-    for a in articles:
-        body = _norm(a.body)
-        if body.startswith(_norm(gold_article["body_start"])) and body.endswith(_norm(gold_article["body_end"])):
-            return a
-    return None
+    return find_gold_article(articles, gold_article, whole=True)  # whole: nothing after the gold end
 
 
 GOLD_ARTICLES = [(g["issue"], ga) for g in gold_issues() for ga in g["articles"]]

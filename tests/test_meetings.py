@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from gazette_text.articles import parse_issue
 from gazette_text.meetings import extract_meeting, meeting_name
+from helpers import find_gold_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -198,21 +200,36 @@ def test_meeting_name(headline, lede, expected):
     assert meeting_name(headline, lede) == expected
 
 
+# Gold meetings the pipeline is known to miss: gold article key -> why. Each is a strict xfail, so a
+# fix shows up as XPASS (a failure) and the entry must then be removed. Empty: none is missed now.
+KNOWN_GOLD_MEETING_MISSES: dict[str, str] = {}
+
+
 def _gold_cases():
     for path in sorted((ROOT / "tests/fixtures/gold").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
+        articles = {ga["key"]: ga for ga in gold["articles"]}
         for meeting in gold["meetings"]:
-            yield pytest.param(gold["issue"], meeting, id=meeting["article"])
+            key = meeting["article"]
+            marks = [pytest.mark.xfail(strict=True, reason=KNOWN_GOLD_MEETING_MISSES[key])] \
+                if key in KNOWN_GOLD_MEETING_MISSES else []
+            yield pytest.param(gold["issue"], articles[key], meeting, id=key, marks=marks)
 
 
-@pytest.mark.parametrize("issue,gold", list(_gold_cases()))
-def test_gold_meetings(issue, gold):
-    parse_issue = pytest.importorskip("gazette_text.articles").parse_issue
+@pytest.mark.parametrize("issue,gold_article,gold", list(_gold_cases()))
+def test_gold_meetings(issue, gold_article, gold):
+    """Every gold meeting is found: its article (matched by body, as the scorer does) is split out,
+    yields a meeting, and has the gold chair and participants. A miss fails; it is never skipped."""
     parsed = parse_issue((ROOT / "seeds" / f"{issue}.txt").read_text(encoding="utf-8"))
-    meetings = [extract_meeting(a.headline, a.body, a.kind) for a in parsed.articles]
-    seq = int(gold["article"].split("-")[1])
-    if seq > len(meetings) or meetings[seq - 1] is None:
-        pytest.skip("the splitter did not give this article as a meeting")
-    meeting = meetings[seq - 1]
+    article = find_gold_article(parsed.articles, gold_article)
+    assert article is not None, f"the splitter gave no article for gold {gold['article']}"
+    meeting = extract_meeting(article.headline, article.body, article.kind)
+    assert meeting is not None, f"gold {gold['article']} ({article.kind}) yields no meeting"
     assert sorted(meeting.chair) == sorted(gold["chair"])
     assert {p.person for p in meeting.participants} == set(gold["participants"])
+
+
+def test_known_gold_meeting_misses_are_gold_meetings():
+    """The xfail list names only real gold meetings (a stale key would silently xfail nothing)."""
+    keys = {case.id for case in _gold_cases()}
+    assert set(KNOWN_GOLD_MEETING_MISSES) <= keys

@@ -13,7 +13,6 @@ The last test reads the gold issues the way the warehouse scorer does.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +27,7 @@ from gazette_text.projects import (
     resolve_completion,
     same_project,
 )
+from helpers import find_gold_article, norm as _norm
 
 AUTUMN_2024 = date(2024, 10, 16)
 
@@ -293,14 +293,10 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "gold"
 
 
-def _norm(text: str | None) -> str:
-    text = re.sub(r"[\s\u3000]+", "", text or "")
-    return text.replace("(", "（").replace(")", "）").replace(",", "，")
-
-
 def _gold_article(articles, gold_article):
-    start, end = _norm(gold_article["body_start"]), _norm(gold_article["body_end"])
-    return next(a for a in articles if _norm(a.body).startswith(start) and end in _norm(a.body))
+    article = find_gold_article(articles, gold_article)
+    assert article is not None, f"no article matches gold {gold_article['key']}"
+    return article
 
 
 @pytest.mark.parametrize("gold_path", sorted(GOLD_DIR.glob("*.json")), ids=lambda p: p.stem[:3])
