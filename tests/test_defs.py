@@ -18,8 +18,7 @@ def test_definitions_load_with_one_lineage_graph():
 
 def test_every_warehouse_writer_shares_one_pool():
     for assets_def in defs.assets:
-        for op_pool in [assets_def.op.pool]:
-            assert op_pool == "duckdb_writer", assets_def.node_def.name
+        assert assets_def.op.pool == "duckdb_writer", assets_def.node_def.name
 
 
 def test_dbt_tests_are_asset_checks():

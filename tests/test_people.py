@@ -4,7 +4,7 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from gazette_text.people import find_mentions, find_titled_people, learn_names
+from gazette_text.people import find_mentions, find_titled_people
 
 
 def pairs(text):
@@ -117,8 +117,8 @@ def test_mentions_prefer_the_longer_name():
     assert find_mentions("欧阳明华主持", {"欧阳明华", "阳明"}) == [("欧阳明华", 0)]
 
 
-def test_learned_names_stay_whole_in_jieba():
+def test_finding_people_teaches_jieba_nothing():
     name = "郗望舒"  # made up: the point is that jieba does not know it yet
-    sentence = f"{name}强调要抓好落实"
-    learn_names([name])
-    assert name in jieba.lcut(sentence)
+    before = jieba.lcut(f"{name}强调要抓好落实")
+    assert [p.name for p in find_titled_people(f"区长{name}主持会议。")] == [name]
+    assert jieba.lcut(f"{name}强调要抓好落实") == before

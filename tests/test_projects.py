@@ -20,13 +20,8 @@ from pathlib import Path
 import pytest
 
 from gazette_text.issue import read_issue
-from gazette_text.projects import (
-    ProjectReport,
-    extract_project,
-    merge_reports,
-    resolve_completion,
-    same_project,
-)
+from gazette_text.project_merge import merge_reports, same_project
+from gazette_text.projects import ProjectReport, extract_project, resolve_completion
 from helpers import find_gold_article, norm as _norm
 
 AUTUMN_2024 = date(2024, 10, 16)

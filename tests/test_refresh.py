@@ -1,26 +1,23 @@
-"""Refresh as issues arrive: the sensor's run requests, and per-issue rebuilds of the warehouse."""
+"""Refresh as issues arrive: the sensor's run requests, and which files a refresh reads.
+
+Refreshes that build a warehouse are in test_e2e.py, where they share its builds.
+"""
 from __future__ import annotations
 
 import json
 import shutil
 
-import pytest
-from dagster import DagsterInstance, SensorResult, SkipReason, build_sensor_context
+from dagster import DagsterInstance, SkipReason, build_sensor_context
 
-from conftest import SEEDS, warehouse_rows as _rows
-from gazette_pipeline.build import build
-from gazette_pipeline.definitions import build_definitions
+from conftest import SEEDS
+from gazette_pipeline.partitions import register_issue_files
 from gazette_pipeline.sensors import issue_files_sensor
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 def _tick(instance, cursor):
-    result = issue_files_sensor(build_sensor_context(instance=instance, cursor=cursor))
-    if isinstance(result, SensorResult):
-        for request in result.dynamic_partitions_requests:
-            instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
-    return result
+    return issue_files_sensor(build_sensor_context(instance=instance, cursor=cursor))
 
 
 def test_sensor_new_same_changed(tmp_path, monkeypatch):
@@ -67,92 +64,17 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
     assert SEED_FILES[0] in json.loads(first.cursor)
 
 
-
-
-def _built_folder(tmp_path, monkeypatch, files):
-    """A folder holding ``files`` of the seeds, built into a fresh warehouse: (folder, warehouse, instance, defs)."""
-    folder, warehouse = tmp_path / "issues", tmp_path / "wh.duckdb"
-    folder.mkdir()
-    monkeypatch.setenv("ISSUES_DIR", str(folder))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
-    for name in files:
-        shutil.copy(SEEDS / name, folder / name)
-    instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
-    assert build(instance, defs, files)
-    return folder, warehouse, instance, defs
-
-
-@pytest.mark.e2e
-def test_new_issue_is_parsed_alone_and_edits_replace_rows(tmp_path, monkeypatch):
-    folder, warehouse, instance, defs = _built_folder(tmp_path, monkeypatch, SEED_FILES[:4])
-    before = dict(_rows(warehouse, "select issue_id, parsed_at from parsed.issues"))
-
-    shutil.copy(SEEDS / SEED_FILES[4], folder / SEED_FILES[4])
-    assert build(instance, defs, [SEED_FILES[4]])
-    after = dict(_rows(warehouse, "select issue_id, parsed_at from parsed.issues"))
-    assert {k: after[k] for k in before} == before  # no other issue re-parsed
-    assert _rows(warehouse, "select count(*) from marts.issues") == [(5,)]
-    assert _rows(warehouse, "select count(*) from marts.articles") == [(24,)]
-
-    shutil.copy(SEEDS / SEED_FILES[4], folder / "same issue again.txt")
-    assert build(instance, defs, ["same issue again.txt"])
-    assert _rows(warehouse, "select count(*) from marts.articles") == [(24,)]
-
-    edited = folder / SEED_FILES[0]
-    edited.write_text(edited.read_text(encoding="utf-8").replace("钱全 摄", "钱全 李四 摄"), encoding="utf-8")
-    assert build(instance, defs, [SEED_FILES[0]])
-    assert _rows(warehouse, "select count(*) from marts.issues") == [(5,)]
-    assert _rows(warehouse, "select count(*) from marts.articles") == [(24,)]
-    orphans = "select count(*) from marts.{} where issue_id not in (select issue_id from marts.issues)"
-    for mart in ("articles", "statistics", "meetings", "meeting_participants", "people_mentions"):
-        assert _rows(warehouse, orphans.format(mart)) == [(0,)], mart
-    assert _rows(warehouse, "select list_sort(photographers) from marts.articles where body like '礼嘉振兴%'") == [
-        (["李四", "钱全"],)
-    ]
-
-
-@pytest.mark.e2e
-def test_a_run_stopped_before_the_marts_ends_like_an_uninterrupted_one(tmp_path, monkeypatch):
-    from dagster import materialize
-
-    monkeypatch.setenv("ISSUES_DIR", str(SEEDS))
-    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "a.duckdb"))
-    interrupted, clean = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
-    instance, defs = DagsterInstance.ephemeral(), build_definitions(str(interrupted))
-    assert build(instance, defs, SEED_FILES[:2])
-    # stopped midway: the next issues parsed, the marts not yet rebuilt
-    per_issue = [a for a in defs.assets if a.partitions_def is not None]
-    instance.add_dynamic_partitions("issue_files", SEED_FILES[2:])
-    materialize(per_issue, instance=instance, resources=defs.resources, partition_key=SEED_FILES[2])
-    assert build(instance, defs, SEED_FILES)
-
-    monkeypatch.setenv("WAREHOUSE_PATH", str(clean))
-    assert build(DagsterInstance.ephemeral(), build_definitions(str(clean)), SEED_FILES)
-    for sql in (
-        "select article_id, kind, headline, event_date from marts.articles order by 1",
-        "select stat_id, value, unit from marts.statistics order by 1",
-        "select meeting_id, chair, participants from marts.meetings order by 1",
-        "select project_id, company, article_ids from marts.projects order by 1",
-    ):
-        assert _rows(interrupted, sql) == _rows(clean, sql), sql
-
-
-@pytest.mark.e2e
-def test_removed_file_keeps_its_rows_until_retracted(tmp_path, monkeypatch):
-    from gazette_pipeline.build import retract
-
-    folder, warehouse, instance, defs = _built_folder(tmp_path, monkeypatch, SEED_FILES[:2])
-
-    (folder / SEED_FILES[0]).unlink()
-    assert build(instance, defs, SEED_FILES[:2], full_refresh=True)
-    assert _rows(warehouse, "select count(*) from marts.issues") == [(2,)]  # nothing lost
-
-    assert retract(instance, defs, [SEED_FILES[0]], defs.resources["warehouse"])
-    assert _rows(warehouse, "select source_file from marts.issues") == [(SEED_FILES[1],)]
-    for mart in ("articles", "statistics", "meetings", "people_mentions", "leftovers"):
-        left = f"select count(*) from marts.{mart} where issue_id not in (select issue_id from marts.issues)"
-        assert _rows(warehouse, left) == [(0,)], mart
-    assert SEED_FILES[0] not in instance.get_dynamic_partitions("issue_files")
+def test_the_sensor_and_the_builds_register_files_one_way(tmp_path, monkeypatch):
+    """A file build() registered is no new partition to the sensor, and the reverse."""
+    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    instance = DagsterInstance.ephemeral()
+    assert register_issue_files(instance, SEED_FILES[1:2]) == SEED_FILES[1:2]  # as build() does
+    for name in SEED_FILES[:2]:
+        shutil.copy(SEEDS / name, tmp_path / name)
+    tick = _tick(instance, None)
+    assert sorted(r.partition_key for r in tick.run_requests) == SEED_FILES[:2]  # one run each
+    assert instance.get_dynamic_partitions("issue_files") == [SEED_FILES[1], SEED_FILES[0]]
+    assert register_issue_files(instance, SEED_FILES[:2]) == []
 
 
 def test_refresh_also_reads_files_an_earlier_run_never_stored(tmp_path, monkeypatch):

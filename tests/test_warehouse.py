@@ -4,12 +4,33 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from typing import ClassVar
 
 import pytest
 
-from gazette_pipeline.resources import Warehouse, WarehouseBusy
+from gazette_pipeline.issue_rows import delete_orphaned_rows, replace_issue_rows
+from gazette_pipeline.resources import Warehouse, WarehouseBusy, fetch
+from gazette_pipeline.rows import IssueFileRow, PersonMentionRow, column
 
-COLUMNS = {"issue_id": "varchar", "n": "integer"}
+
+@dataclass(frozen=True)
+class Row:
+    table: ClassVar[str] = "parsed.t"
+
+    issue_id: str = column("varchar")
+    n: int = column("integer")
+
+
+@dataclass(frozen=True)
+class WiderRow:
+    """Row as a newer version of the code writes it: one more column."""
+
+    table: ClassVar[str] = "parsed.t"
+
+    extra: str = column("varchar")
+    issue_id: str = column("varchar")
+    n: int = column("integer")
 
 _HOLD_LOCK = """
 import duckdb, sys, time
@@ -28,28 +49,41 @@ def _holder(path, seconds):
 def test_replace_rows_never_duplicates(tmp_path):
     wh = Warehouse(path=str(tmp_path / "w.duckdb"))
     with wh.connect() as conn:
-        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a"], [("a", 1), ("a", 2)])
-        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["b"], [("b", 3)])
-        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a"], [("a", 9)])
-        assert conn.execute("select * from parsed.t order by all").fetchall() == [("a", 9), ("b", 3)]
+        replace_issue_rows(wh, conn, Row, ["a"], [Row("a", 1), Row("a", 2)])
+        replace_issue_rows(wh, conn, Row, ["b"], [Row("b", 3)])
+        replace_issue_rows(wh, conn, Row, ["a"], [Row("a", 9)])
+        assert fetch(conn, Row, "select * from parsed.t order by all") == [Row("a", 9), Row("b", 3)]
 
 
 def test_a_failed_insert_keeps_the_old_rows(tmp_path):
     wh = Warehouse(path=str(tmp_path / "w.duckdb"))
     with wh.connect() as conn:
-        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a"], [("a", 1)])
+        replace_issue_rows(wh, conn, Row, ["a"], [Row("a", 1)])
         with pytest.raises(Exception):
-            wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a"], [("a", "not a number")])
+            replace_issue_rows(wh, conn, Row, ["a"], [Row("a", "not a number")])
         assert conn.execute("select * from parsed.t").fetchall() == [("a", 1)]
 
 
 def test_a_new_column_keeps_the_rows_already_there(tmp_path):
     wh = Warehouse(path=str(tmp_path / "w.duckdb"))
     with wh.connect() as conn:
-        wh.replace_rows(conn, "parsed.t", COLUMNS, "issue_id", ["a", "b"], [("a", 1), ("b", 2)])
-        wh.replace_rows(conn, "parsed.t", {"extra": "varchar", **COLUMNS}, "issue_id", ["a"], [("x", "a", 1)])
+        replace_issue_rows(wh, conn, Row, ["a", "b"], [Row("a", 1), Row("b", 2)])
+        replace_issue_rows(wh, conn, WiderRow, ["a"], [WiderRow("x", "a", 1)])
         rows = conn.execute("select issue_id, n, extra from parsed.t order by issue_id").fetchall()
         assert rows == [("a", 1, "x"), ("b", 2, None)]
+
+
+def test_rows_of_issues_no_file_holds_leave_every_per_issue_table(tmp_path):
+    wh = Warehouse(path=str(tmp_path / "w.duckdb"))
+    with wh.connect() as conn:
+        assert delete_orphaned_rows(conn) == []  # nothing ingested yet: nothing to do
+        held = IssueFileRow("a.txt", "a", None, None, None, None, None, None, None)
+        bad = IssueFileRow("bad.txt", None, None, None, None, None, None, None, "empty file")
+        wh.replace_rows(conn, IssueFileRow, [held, bad], "true")
+        mentions = [PersonMentionRow(issue, f"{issue}-001", "张三", "区长", 0) for issue in ("a", "b", "c")]
+        replace_issue_rows(wh, conn, PersonMentionRow, ["a", "b", "c"], mentions)
+        assert delete_orphaned_rows(conn) == ["b", "c"]
+        assert fetch(conn, PersonMentionRow, "select * from parsed.people_mentions") == mentions[:1]
 
 
 def test_a_second_writer_waits_for_the_first(tmp_path):

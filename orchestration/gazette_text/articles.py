@@ -1,27 +1,44 @@
 """Split an issue's text into articles, photo items and leftovers (column labels, slogans).
 
-Reading the layout top-down:
-- a byline paragraph (`本报讯（记者 X）…`) opens an article; the headline-shaped paragraphs just before
-  it (short lines, no sentence-final punctuation, same page region) are its kicker/title/subtitle;
-- the body runs until a page-region break (2+ blank lines), the next headline, or a photo;
-- a paragraph cut mid-sentence by the layout is glued to its continuation;
-- a caption ending in (or followed by) `X Y 摄` is a photo item;
-- short paragraphs that belong to nothing (`重点项目 进行时`, slogans) are kept as leftovers.
+Reading the layout top-down, as a reader of any paper does:
+- headline-shaped paragraphs (short lines, no sentence-final punctuation) wait to learn what they
+  head: a story (they are its kicker/title/subtitle), a photo (its title, unless they are a column
+  label such as 重点项目 / 进行时), or nothing (a label or slogan: a leftover);
+- a story starts at a byline (`本报讯（记者 X）…`, `□融媒记者 X`, `某某网10月9日讯`) or, when the
+  paper prints none, at the first paragraph after its headline;
+- the body runs until a page-region break (2+ blank lines), the next headline, a byline or a photo;
+  a names-only line (`（卞文涛）`, `陶可欣`) closes it as its trailing byline;
+- a paragraph cut mid-sentence (even mid-word or mid-number) by the layout is glued to its
+  continuation, captions included;
+- a caption ending in (or followed by) a credit (`X Y 摄`, `（X 摄）`, `文/X 图/Y`) is a photo item.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from . import blocks as B
-from .bylines import parse_byline
+from . import credits
+from .bylines import merge_bylines, parse_byline, split_trailing_byline
 from .datelines import find_dateline, resolve_dateline
+from .headlines import (
+    continues_text,
+    is_column_label,
+    is_exclaimed_kicker,
+    is_surely_cut,
+    is_topic_banner,
+    opens_new_article,
+)
 from .kinds import classify
 from .models import Article, Leftover, ParsedIssue
+
+_STORY_KINDS = (B.TEXT, B.BYLINE)
+_CAPTION_PIECES_MAX = 3  # a caption the layout cut, at most this many paragraphs
 
 
 def parse_issue(text: str, published_on: date | None = None, year: int | None = None) -> ParsedIssue:
     """Articles of one issue in reading order; dates resolve against ``published_on`` (or ``year``)."""
-    raw_items, leftovers = _layout_items(B.split_blocks(text))
+    raw_items, leftovers = _layout_items(_read_in_context(B.split_blocks(text)))
     articles = [
         _build_article(seq, item, published_on, year) for seq, item in enumerate(raw_items, start=1)
     ]
@@ -31,18 +48,44 @@ def parse_issue(text: str, published_on: date | None = None, year: int | None = 
 class _Item:
     """An article or photo item while the splitter collects its blocks."""
 
-    def __init__(self, headline_blocks, body_blocks, credits=()):
+    def __init__(self, headline_blocks, body_blocks, credit_block=None):
         self.headline_blocks = headline_blocks
         self.body_blocks = body_blocks
-        self.credits = list(credits)  # photo credits as printed (钱全 摄)
-
-    @property
-    def photographers(self) -> tuple[str, ...]:
-        return tuple(name for credit in self.credits for name in B.credit_names(credit) or ())
+        self.credit_block = credit_block  # a credit printed on its own line under the caption
 
     @property
     def is_photo(self) -> bool:
-        return bool(self.photographers) and self.body_blocks[0].kind != B.BYLINE
+        if self.body_blocks[0].kind == B.BYLINE:
+            return False
+        return self.credit_block is not None or credits.split_credit(_body_text(self.body_blocks))[1] is not None
+
+
+# --- the kind of a block, corrected by its neighbours ---
+
+
+def _read_in_context(blocks: list[B.Block]) -> list[B.Block]:
+    """Kinds that a block's own lines cannot tell: what comes before and after decides."""
+    read: list[B.Block] = []
+    for i, block in enumerate(blocks):
+        before = read[-1] if read else None
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        read.append(replace(block, kind=_kind_in_context(block, before, after)))
+    return read
+
+
+def _kind_in_context(block: B.Block, before: B.Block | None, after: B.Block | None) -> str:
+    next_is_near = after is not None and after.gap_before <= 1
+    if block.kind == B.TEXT and is_exclaimed_kicker(block.lines) and next_is_near and after.kind in (B.SHORT, B.BYLINE):
+        return B.SHORT  # `312.6亿元！` over a title
+    if block.kind == B.SHORT and next_is_near and after.kind in (B.TEXT, B.SHORT, B.CAPTION):
+        if continues_text(after.text) or is_surely_cut(block.text, after.text):
+            return B.TEXT  # the first piece of a sentence the layout cut
+    if block.kind == B.TRAILER and not (before and block.gap_before <= 1 and before.kind in _STORY_KINDS):
+        return B.SHORT  # names alone close a story only right under its text
+    return block.kind
+
+
+# --- the walk over the page ---
 
 
 def _layout_items(blocks: list[B.Block]) -> tuple[list[_Item], list[Leftover]]:
@@ -52,24 +95,31 @@ def _layout_items(blocks: list[B.Block]) -> tuple[list[_Item], list[Leftover]]:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if block.kind == B.SHORT:
+        if block.kind in (B.SHORT, B.TRAILER) and not _starts_cut_caption(blocks, i):
             if block.gap_before >= 2:  # a new page region: what waited belongs to no article
                 leftovers.extend(_as_labels(pending))
                 pending = []
             pending.append(block)
             i += 1
-        elif block.kind == B.CAPTION or _followed_by_credit(blocks, i):
+            continue
+        photo_end = _photo_end(blocks, i)
+        if photo_end is not None:
+            headline = _photo_headline(pending, block)
+            leftovers.extend(_as_labels([b for b in pending if b not in headline]))
+            pending = []
+            i = _take_photo(blocks, i, photo_end, headline, items)
+        elif block.kind == B.CREDIT:  # a credit with no caption before it: credit the last item
             leftovers.extend(_as_labels(pending))
             pending = []
-            i = _take_photo(blocks, i, items)
-        elif block.kind == B.CREDIT:  # a credit with no caption before it: credit the last item
-            if items:
-                items[-1].credits.append(block.text)
+            if items and items[-1].credit_block is None:
+                items[-1].credit_block = block
             else:
                 leftovers.append(Leftover("unattached_text", block.text, block.start))
             i += 1
-        else:  # byline, or body text with no byline: an article starts
+        else:  # a byline, or a story's first paragraph when the paper prints no byline
             headline = pending if block.kind == B.BYLINE or block.gap_before <= 1 else []
+            if is_topic_banner([b.lines for b in headline]):
+                headline = headline[1:]
             leftovers.extend(_as_labels([b for b in pending if b not in headline]))
             pending = []
             body, i = _collect_body(blocks, i)
@@ -84,81 +134,163 @@ def _collect_body(blocks, start) -> tuple[list[B.Block], int]:
     i = start + 1
     while i < len(blocks):
         block, previous = blocks[i], body[-1]
-        continues_sentence = not previous.terminated and block.gap_before == 1
-        if continues_sentence and block.kind in (B.TEXT, B.SHORT):
-            body.append(block)
-        elif block.gap_before >= 2 or block.kind not in (B.TEXT, B.SHORT) or _followed_by_credit(blocks, i):
+        if block.gap_before >= 2 or block.kind in (B.BYLINE, B.CREDIT, B.CAPTION):
             break
-        elif block.kind == B.SHORT and not _subheading(blocks, i):
-            break
-        else:
+        if block.kind == B.TRAILER:  # the reporters' names close the story
             body.append(block)
+            i += 1
+            break
+        continues_sentence = not previous.terminated and block.kind in (B.TEXT, B.SHORT)
+        if not continues_sentence and (_photo_end(blocks, i) is not None or _heads_next_item(blocks, i)):
+            break
+        body.append(block)
         i += 1
     return body, i
 
 
-def _subheading(blocks, i) -> bool:
-    """A short unpunctuated paragraph inside a body (a sub-heading or a cut line) continues the body."""
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return nxt is not None and nxt.gap_before == 1 and nxt.kind == B.TEXT and not _followed_by_credit(blocks, i + 1)
-
-
-def _followed_by_credit(blocks, i) -> bool:
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return blocks[i].kind == B.TEXT and nxt is not None and nxt.kind == B.CREDIT and nxt.gap_before <= 1
-
-
-def _take_photo(blocks, i, items) -> int:
+def _heads_next_item(blocks, i) -> bool:
+    """Is the headline-shaped paragraph at ``i`` (after a finished sentence) a new item's headline?"""
     block = blocks[i]
-    if block.kind == B.CAPTION:
-        credit = block.text[len(B.strip_credit(block.text)) :].strip()
-        items.append(_Item([], [block], [credit]))
-        return i + 1
-    items.append(_Item([], [block], [blocks[i + 1].text]))
-    return i + 2
+    if block.kind != B.SHORT:
+        return False
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or nxt.gap_before >= 2 or nxt.kind in (B.SHORT, B.BYLINE, B.CAPTION, B.CREDIT):
+        return True  # a label closing the region, a title over more title lines, a byline or a photo
+    if nxt.kind == B.TEXT:
+        return opens_new_article(block.text, nxt.text) or _photo_end(blocks, i + 1) is not None
+    return False  # a sub-heading, or a short line of the story
+
+
+# --- photo items ---
+
+
+def _photo_end(blocks, i) -> int | None:
+    """Index after the caption starting at ``i`` and its credit, or None when no photo starts there.
+
+    The layout may cut a caption anywhere, even inside a word; its pieces run on until the credit.
+    """
+    if blocks[i].kind not in (B.TEXT, B.CAPTION, B.SHORT):
+        return None
+    region_start = blocks[i].gap_before >= 2 or i == 0
+    pieces = [blocks[i]]
+    j = i
+    while True:
+        text = _body_text(pieces)
+        if credits.split_credit(text)[1] is not None:
+            return j + 1
+        nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+        if nxt is None or nxt.gap_before >= 2:
+            return None
+        if nxt.kind == B.CREDIT:
+            return j + 2
+        cut = not B.is_terminated(text) and nxt.kind in (B.TEXT, B.SHORT, B.CAPTION)
+        another_piece = region_start and nxt.kind in (B.TEXT, B.CAPTION) and len(pieces) < _CAPTION_PIECES_MAX
+        if not (cut or another_piece):
+            return None
+        pieces.append(nxt)
+        j += 1
+
+
+def _starts_cut_caption(blocks, i) -> bool:
+    """A one-line piece over the rest of a caption, with nothing of a photo's title about it."""
+    block = blocks[i]
+    if len(block.lines) != 1 or is_column_label(block.lines) or _photo_end(blocks, i) is None:
+        return False
+    nxt = blocks[i + 1]
+    return nxt.kind != B.CREDIT and not opens_new_article(block.text, nxt.text)
+
+
+def _photo_headline(pending, caption_block) -> list[B.Block]:
+    """A photo's own title sits right over its caption; a column label (图片新闻) is not one."""
+    if not pending or caption_block.gap_before >= 2:
+        return []
+    last = pending[-1]
+    return [] if is_column_label(last.lines) else [last]
+
+
+def _take_photo(blocks, i, end, headline, items) -> int:
+    pieces = blocks[i:end]
+    credit_block = None
+    if pieces[-1].kind == B.CREDIT and len(pieces) > 1:
+        credit_block = pieces.pop()
+    items.append(_Item(headline, pieces, credit_block))
+    return end
 
 
 def _as_labels(pending) -> list[Leftover]:
     return [Leftover("column_label", b.headline_text, b.start) for b in pending]
 
 
+# --- an item's fields ---
+
+
 def _build_article(seq: int, item: _Item, published_on: date | None, year: int | None) -> Article:
+    headline = " ".join(b.headline_text for b in item.headline_blocks) or None
     body = _body_text(item.body_blocks)
     if item.is_photo:
-        caption = B.strip_credit(body)
-        return Article(
-            seq=seq,
-            kind="photo",
-            headline=None,
-            body=caption,
-            photographers=item.photographers,
-            credit=" ".join(item.credits) or None,
-        )
-    headline = " ".join(b.headline_text for b in item.headline_blocks) or None
-    byline = parse_byline(body)
-    lead = body.split("\n\n", 1)[0]
-    lead_after_byline = lead[len(byline.text):] if byline else lead
-    dateline = find_dateline(lead_after_byline)
+        return _build_photo(seq, item, headline, body, published_on, year)
+    body, trailing = split_trailing_byline(body)
+    leading = parse_byline(body)
+    byline = merge_bylines(leading, trailing)
+    lead = _lead_after_byline(body, leading)
+    dateline = find_dateline(lead)
+    credit = credits.parse_credit(item.credit_block.text) if item.credit_block else None
+    photographers = (byline.photographers if byline else ()) + (credit.photographers if credit else ())
     return Article(
         seq=seq,
-        kind=classify(headline, lead_after_byline),
+        kind=classify(headline, lead),
         headline=headline,
         body=body,
         reporters=byline.reporters if byline else (),
         contributors=byline.contributors if byline else (),
-        photographers=item.photographers,
+        photographers=photographers,
         byline=byline.text if byline else None,
+        trailing_byline=trailing.text if trailing else None,
         dateline=dateline,
         event_date=resolve_dateline(dateline, published_on, year),
-        credit=" ".join(item.credits) or None,
+        credit=item.credit_block.text if item.credit_block else None,
     )
+
+
+def _build_photo(seq: int, item: _Item, headline: str | None, body: str, published_on, year) -> Article:
+    caption, credit = credits.split_credit(body)
+    if credit is None:  # the credit is printed on its own line under the caption
+        credit = credits.parse_credit(item.credit_block.text)
+        printed = item.credit_block.text
+    else:
+        printed = body[len(caption):].strip()
+    dateline = find_dateline(caption.split("\n\n", 1)[0])  # a caption dates its picture too
+    return Article(
+        seq=seq,
+        kind="photo",
+        headline=headline,
+        body=caption,
+        contributors=credit.writers,
+        photographers=credit.photographers,
+        dateline=dateline,
+        event_date=resolve_dateline(dateline, published_on, year),
+        credit=printed,
+    )
+
+
+def _lead_after_byline(body: str, byline) -> str:
+    """The story's first paragraph, after a leading byline (which may be a paragraph of its own)."""
+    rest = body[len(byline.text):] if byline and body.startswith(byline.text) else body
+    return rest.strip().split("\n\n", 1)[0]
 
 
 def _body_text(body_blocks) -> str:
     paragraphs: list[str] = []
     for block in body_blocks:
-        if paragraphs and not B.is_terminated(paragraphs[-1]) and block.gap_before == 1:
-            paragraphs[-1] = B.join_paragraphs(paragraphs[-1], block.text)
+        previous = paragraphs[-1] if paragraphs else None
+        if previous is not None and not B.is_terminated(previous) and block.gap_before <= 1 and not _stands_alone(previous):
+            paragraphs[-1] = B.join_paragraphs(previous, block.text)
         else:
             paragraphs.append(block.text)
     return "\n\n".join(paragraphs)
+
+
+def _stands_alone(paragraph: str) -> bool:
+    """A byline printed as a line of its own (`□融媒记者 X`) is not the start of the next sentence."""
+    byline = parse_byline(paragraph)
+    return byline is not None and byline.text.strip() == paragraph.strip() and bool(byline.reporters or byline.contributors)

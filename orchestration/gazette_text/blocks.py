@@ -1,25 +1,26 @@
 """Issue text -> paragraphs ("blocks") with the layout facts the article splitter needs.
 
 A block is a run of non-blank lines. Newspapers exported to text separate paragraphs by one blank
-line, and page regions (an article column, a photo box) by two or more.
+line, and page regions (an article column, a photo box) by two or more. Web reposts often print one
+paragraph a line with no blank line between them, and put the title's lines right above the text.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .bylines import starts_with_byline
+from . import credits
+from .bylines import split_trailing_byline, starts_with_byline
 
+_SENTENCE_END = r"[。！？!?；;：:…]"
+_CLOSERS = r"[”’\"'）)」』】]*"
 # A paragraph that ends without one of these was cut by the page layout and continues in the next.
-_TERMINATED = re.compile(r"[。！？!?；;：:…][”’\"'）)」』】]*$")
+# A byline glued to the last sentence (`…圆满完成。(吴思琪、见习记者 贺兰心)`) still ends it.
+_TERMINATED = re.compile(rf"{_SENTENCE_END}{_CLOSERS}(?:\s*[（(][^（）()]{{1,40}}[）)])?\s*$")
 _HEADLINE_LINE_MAX = 40
 _HEADLINE_LINES_MAX = 4
-_NAME = r"[\u4e00-\u9fff·]{2,5}"
-# Photo credit `钱全 摄`, `陆新 徐芊卉 摄`, optionally `记者 X 摄`.
-_CREDIT_ONLY = re.compile(rf"^(?:(?:本报)?(?:记者|通讯员)\s*)?(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄$")
-_CREDIT_TAIL = re.compile(rf"\s(?:(?:本报)?(?:记者|通讯员)\s*)?(?P<names>{_NAME}(?:\s+{_NAME})*)\s*摄$")
 
-BYLINE, CREDIT, CAPTION, SHORT, TEXT = "byline", "credit", "caption", "short", "text"
+BYLINE, CREDIT, CAPTION, TRAILER, SHORT, TEXT = "byline", "credit", "caption", "trailer", "short", "text"
 
 
 @dataclass(frozen=True)
@@ -46,20 +47,20 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     lines: list[str] = []
     start = gap = offset = 0
+    line_starts: list[int] = []
     for raw_line in text.split("\n"):
         line = raw_line.strip()
         if line:
-            if not lines:
-                start = offset + raw_line.index(line[0])
+            line_starts.append(offset + raw_line.index(line[0]))
             lines.append(line)
         elif lines:
-            blocks.append(_make_block(lines, start, gap))
-            lines, gap = [], 1
+            blocks.extend(_make_blocks(lines, line_starts, gap))
+            lines, line_starts, gap = [], [], 1
         else:
             gap += 1
         offset += len(raw_line) + 1
     if lines:
-        blocks.append(_make_block(lines, start, gap))
+        blocks.extend(_make_blocks(lines, line_starts, gap))
     return blocks
 
 
@@ -67,14 +68,11 @@ def is_terminated(text: str) -> bool:
     return bool(_TERMINATED.search(text))
 
 
-def credit_names(text: str) -> tuple[str, ...] | None:
-    """Photographers of a credit line or caption tail, or None when there is no credit."""
-    match = _CREDIT_ONLY.match(text) or _CREDIT_TAIL.search(text)
-    return tuple(match.group("names").split()) if match else None
-
-
-def strip_credit(text: str) -> str:
-    return _CREDIT_TAIL.sub("", text).rstrip()
+def is_trailing_byline(text: str) -> bool:
+    """Is this whole paragraph a byline as papers print it after a story's last sentence
+    (`（卞文涛）`, `陶可欣`, `（记者_X）`)? Whether it closes a story depends on what is above it."""
+    rest, byline = split_trailing_byline(f"。\n\n{text}")
+    return byline is not None and rest == "。"
 
 
 def join_paragraphs(left: str, right: str) -> str:
@@ -84,18 +82,40 @@ def join_paragraphs(left: str, right: str) -> str:
     return left + right
 
 
-def _make_block(lines: list[str], start: int, gap: int) -> Block:
-    return Block(lines=tuple(lines), start=start, gap_before=gap, kind=_classify(lines))
+def _make_blocks(lines: list[str], line_starts: list[int], gap: int) -> list[Block]:
+    title_lines = _title_lines_above_text(lines)
+    if title_lines:
+        return [
+            Block(tuple(lines[:title_lines]), line_starts[0], gap, _classify(lines[:title_lines])),
+            Block(tuple(lines[title_lines:]), line_starts[title_lines], 1, _classify(lines[title_lines:])),
+        ]
+    return [Block(lines=tuple(lines), start=line_starts[0], gap_before=gap, kind=_classify(lines))]
+
+
+def _title_lines_above_text(lines: list[str]) -> int:
+    """How many title lines head a block that goes on with full paragraphs (no blank line between)."""
+    count = 0
+    while count < len(lines) and count < _HEADLINE_LINES_MAX and _is_title_line(lines[count]):
+        count += 1
+    if 0 < count < len(lines) and len(lines[count]) > _HEADLINE_LINE_MAX:
+        return count
+    return 0
+
+
+def _is_title_line(line: str) -> bool:
+    return len(line) <= _HEADLINE_LINE_MAX and not is_terminated(line) and not starts_with_byline(line)
 
 
 def _classify(lines: list[str]) -> str:
     text = _join_lines(lines)
     if starts_with_byline(text):
         return BYLINE
-    if _CREDIT_ONLY.match(text):
+    if credits.is_credit_only(text):
         return CREDIT
-    if _CREDIT_TAIL.search(text):
+    if credits.split_credit(text)[1] is not None:
         return CAPTION
+    if is_trailing_byline(text):
+        return TRAILER
     if _looks_like_headline(lines, text):
         return SHORT
     return TEXT
@@ -110,7 +130,13 @@ def _looks_like_headline(lines: list[str], text: str) -> bool:
 
 
 def _join_lines(lines) -> str:
+    """One paragraph a line (web reposts) stays apart; a line the layout cut is glued to the next."""
     text = ""
     for line in lines:
-        text = join_paragraphs(text, line) if text else line
+        if not text:
+            text = line
+        elif is_terminated(text):
+            text = f"{text}\n\n{line}"
+        else:
+            text = join_paragraphs(text, line)
     return text

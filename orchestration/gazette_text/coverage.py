@@ -1,7 +1,7 @@
 """Nothing lost: every printed character of an issue lands in exactly one place of the parse.
 
-The places are headlines, bodies (bylines included), photo credits and leftovers (column labels,
-stray lines). Whitespace is layout, not content, and is not counted.
+The places are headlines, bodies (leading bylines included), bylines printed after the text,
+photo credits and leftovers (column labels, stray lines). Whitespace is layout, not content, and is not counted.
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def _pieces(parsed: ParsedIssue):
     for article in parsed.articles:
         yield article.headline or ""
         yield article.body
+        yield getattr(article, "trailing_byline", None) or ""
         yield article.credit or ""
     for leftover in parsed.leftovers:
         yield leftover.text

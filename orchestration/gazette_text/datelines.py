@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_PART_OF_DAY = r"(?:上午|下午|晚上|晚间|早上|清晨|中午|凌晨|傍晚|夜间|晚)?"
+from .vocabulary import DAY_PARTS, PAST_DAYS, RECENT_DAYS, alternation
+
+# A bare 晚 is a part of day only right after a day (昨天晚); at the head of a phrase it is a word.
+_PART_OF_DAY = rf"(?:{alternation(DAY_PARTS)}|晚)?"
 _MONTH_DAY = r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:\s*[—\-－~至到]\s*\d{1,2}\s*日)?"
-_RELATIVE = r"(?P<relative>昨天|昨日|前天|今天|今日|当天|当日|近日|日前|近期|上周[一二三四五六日天]?|本周[一二三四五六日天]?)"
+_RELATIVE = rf"(?P<relative>{alternation(PAST_DAYS + RECENT_DAYS)}|[上本]周[一二三四五六日天]?)"
 _DATELINE = re.compile(rf"(?:{_MONTH_DAY}|{_RELATIVE}){_PART_OF_DAY}")
 _OFFSETS = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0, "当天": 0, "当日": 0}
 # A month-day this far after publication is taken to be last year's (a December event in a January paper).

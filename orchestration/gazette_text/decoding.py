@@ -1,14 +1,25 @@
 """Bytes of an issue file -> text, or an error a person can read.
 
 Accepted: UTF-8 (with or without BOM) and GB18030 (a superset of GBK/GB2312); CRLF and CR become LF.
+Full-width digits and Latin letters (１２．５％, ＧＤＰ) become their ASCII forms: typesetters use both,
+and every later step reads numbers the same way. Full-width Chinese punctuation (，。（）：) stays.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # A text issue has almost no control characters; a PDF or image saved as .txt has many.
 _CONTROL_SHARE_LIMIT = 0.01
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\x0b"}
+_FULLWIDTH_ALNUM = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+    ord("％"): ord("%"),
+}
+# A full-width point is a decimal point only between digits (１２．５); elsewhere it is punctuation.
+_FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 
 class UndecodableIssue(ValueError):
@@ -29,11 +40,15 @@ def decode_issue(raw: bytes) -> DecodedIssue:
     encoding, text = _decode(raw)
     if _control_share(text) > _CONTROL_SHARE_LIMIT:
         raise UndecodableIssue("not text: binary content (control characters)")
-    return DecodedIssue(text=normalise_newlines(text), encoding=encoding)
+    return DecodedIssue(text=fold_fullwidth_alnum(normalise_newlines(text)), encoding=encoding)
 
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fold_fullwidth_alnum(text: str) -> str:
+    return _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH_ALNUM))
 
 
 def _decode(raw: bytes) -> tuple[str, str]:

@@ -23,10 +23,16 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from .bylines import strip_byline
 from .people import TitledPerson, find_mentions, find_titled_people
+from .vocabulary import (
+    ATTENDANCE_VERBS, CHAIR_VERBS, CLAUSE_MARKS, CLAUSE_OPENING_TIME, COLLECTIVE_TITLES, COMMAS,
+    CONVENE_VERBS, LIST_MARK, OBSERVER_VERBS, OWN_AREA, REMARK_VERBS, SEMICOLONS, SENTENCE_END_MARKS,
+    SPEECH_WORDS, TEACHING_VERBS, alternation,
+)
 
 
 @dataclass(frozen=True)
@@ -45,54 +51,78 @@ class Meeting:
 
 ROLE_RANK = {"chair": 4, "speaker": 3, "observer": 2, "attendee": 1}
 
+_SPEECH = re.compile(
+    rf"""
+      (?<!的)(?<!重要){alternation(SPEECH_WORDS)}(?!精神)   # 讲话, but not 重要讲话 / 讲话精神
+    | (?<!的){alternation(REMARK_VERBS)}                   # 强调, but not 的强调
+    | 作[^{COMMAS}。{SEMICOLONS[0]}]{{0,8}}?(?:报告|辅导|讲座)  # 作专题报告
+    | {alternation(TEACHING_VERBS)}
+    """,
+    re.VERBOSE,
+)
 _ROLE_VERBS = (
-    ("chair", re.compile(r"主持")),
-    ("observer", re.compile(r"列席")),
-    ("attendee", re.compile(r"出席|参加|陪同|收听收看|参会|与会|视频连线")),
-    (
-        "speaker",
-        re.compile(
-            r"(?<!的)(?<!重要)(?:讲话|致辞|发言)(?!精神)"
-            r"|(?<!的)(?:强调|指出|要求|表示|提出)"
-            r"|作[^，,。；]{0,8}?(?:报告|辅导|讲座)|授课|宣讲"
-        ),
-    ),
+    ("chair", re.compile(alternation(CHAIR_VERBS))),
+    ("observer", re.compile(alternation(OBSERVER_VERBS))),
+    ("attendee", re.compile(alternation(ATTENDANCE_VERBS))),
+    ("speaker", _SPEECH),
 )
 _RELAYED = re.compile(r"传达|转达")
-_GLUE = re.compile(r"[、，,等和与及同\s\u3000]*")
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-_CLAUSE_END = re.compile(r"[，,；;：:]")
+_GLUE = re.compile(rf"[{LIST_MARK}{COMMAS}等和与及同\s\u3000]*")
+_SENTENCE = re.compile(rf"[^{SENTENCE_END_MARKS}{SEMICOLONS}\n]+")
+_CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
 
 _MEETING_WORD = r"(?:会议|会)"
 # Words that only say "a meeting" and need the organiser in front (区委常委会 + 会议).
 _GENERIC_MEETING = re.compile(
     r"(?:专题|全体|扩大|常务|党组|主任|全委|工作)?(?:会议|学习会|例会|座谈会|办公会议?|全会|常委会)"
 )
-_HELD = r"(?:召开|举行|举办|开幕)"
-_CLAUSE_CHARS = r"[^，,。；;：:\s！？!?]"
+# 举办 and 开幕 also hold a named meeting (举办…座谈会, …大会开幕).
+_HELD = alternation(CONVENE_VERBS + ("举办", "开幕"))
+_CLAUSE_CHAR = rf"[^{CLAUSE_MARKS}{SENTENCE_END_MARKS}\s]"
+_CLAUSE_ENDS = rf"(?=[{CLAUSE_MARKS}{SENTENCE_END_MARKS}\s]|$)"
 _ORGANISER_HOLDS = re.compile(
-    rf"(?P<org>{_CLAUSE_CHARS}{{2,24}}?)(?:主持)?{_HELD}了?(?P<what>{_CLAUSE_CHARS}*?{_MEETING_WORD})"
-    rf"(?=[，,。；;：:\s！？!?]|$)"
+    rf"""
+    (?P<org>{_CLAUSE_CHAR}{{2,24}}?)           # 区委常委会, 我区, 区委书记X
+    (?:{alternation(CHAIR_VERBS)})?{_HELD}了?   # (主持)召开了
+    (?P<what>{_CLAUSE_CHAR}*?{_MEETING_WORD})   # 全区安全生产工作会议
+    {_CLAUSE_ENDS}
+    """,
+    re.VERBOSE,
 )
-_MEETING_HELD = re.compile(rf"(?P<what>{_CLAUSE_CHARS}+?{_MEETING_WORD})(?:在{_CLAUSE_CHARS}*?)?{_HELD}")
-_HEADLINE_AT = re.compile(rf"在(?P<what>{_CLAUSE_CHARS}+?{_MEETING_WORD})上")
-_ORGANISER_PRONOUN = re.compile(r"^(?:我区|我市|我县|我镇|全区|全市)$")
+_MEETING_HELD = re.compile(
+    rf"(?P<what>{_CLAUSE_CHAR}+?{_MEETING_WORD})(?:在{_CLAUSE_CHAR}*?)?{_HELD}"  # X会议(在Y)召开
+)
+_HEADLINE_AT = re.compile(rf"在(?P<what>{_CLAUSE_CHAR}+?{_MEETING_WORD})上")  # …在X会议上强调
+_ORGANISER_PRONOUN = re.compile(f"^{alternation(OWN_AREA)}$")
+_ABOUT = re.compile(r"^关于")
+_TIME_BEFORE_NAME = re.compile(f"^{CLAUSE_OPENING_TIME}")
 
 
-def extract_meeting(headline: str | None, body: str, kind: str) -> Meeting | None:
-    """The meeting a ``meeting`` article reports, or None for any other kind."""
+def extract_meeting(
+    headline: str | None, body: str, kind: str, titled: Sequence[TitledPerson] | None = None
+) -> Meeting | None:
+    """The meeting a ``meeting`` article reports, or None for any other kind.
+
+    ``titled`` is ``find_titled_people(body)`` when the caller has it already.
+    """
     if kind != "meeting":
         return None
     text = strip_byline(body)
-    roles = people_roles(text)
+    if titled is None:
+        titled = find_titled_people(text)
+    else:  # the byline is cut from the front: shift the offsets, drop what was in it
+        cut = len(body) - len(text)
+        titled = [replace(p, start=p.start - cut) for p in titled if p.start >= cut]
+    roles = people_roles(text, titled)
     participants = tuple(Participant(name, title, role) for name, title, role in roles)
     chair = tuple(p.person for p in participants if p.role == "chair")
-    return Meeting(meeting_name(headline, text), chair, participants)
+    return Meeting(meeting_name(headline, text, titled), chair, participants)
 
 
-def people_roles(text: str) -> list[tuple[str, str | None, str]]:
+def people_roles(text: str, titled: Sequence[TitledPerson] | None = None) -> list[tuple[str, str | None, str]]:
     """(person, title, strongest role) for every person with a role, in order of first mention."""
-    titled = find_titled_people(text)
+    if titled is None:
+        titled = find_titled_people(text)
     titles = _best_titles(titled)
     mentions = _mentions_with_segments(text, titled)
     best: dict[str, str] = {}
@@ -105,39 +135,50 @@ def people_roles(text: str) -> list[tuple[str, str | None, str]]:
     return [(name, titles.get(name), best[name]) for name in ordered]
 
 
-def meeting_name(headline: str | None, text: str) -> str:
-    """The meeting's name as printed in the lede (or headline), normalised as the rules say."""
+def meeting_name(headline: str | None, text: str, titled: Sequence[TitledPerson] | None = None) -> str:
+    """The meeting's name as printed in the lede (or headline), normalised as the rules say.
+
+    ``titled`` is ``find_titled_people(text)`` when the caller has it already.
+    """
     lede = text.split("\n", 1)[0]
-    for source in (lede, headline or "", text):
-        name = _name_in(source)
+    # The lede is the head of the text, so the text's people stand in it at the same offsets.
+    for source, people in ((lede, titled), (headline or "", None), (text, titled)):
+        name = _name_in(source, people)
         if name:
             return name
     return (headline or "会议").split(" ")[0]
 
 
-def _name_in(source: str) -> str | None:
+def _name_in(source: str, titled: Sequence[TitledPerson] | None) -> str | None:
     """The earliest meeting name in ``source`` by any of the printed shapes."""
     # On a tie the organiser shape wins: 区委常委会召开会议 is 区委常委会会议, not 区委常委会.
-    candidates = [(m.start(), 0, _organiser_form(m)) for m in _ORGANISER_HOLDS.finditer(source)]
+    candidates = [(m.start(), 0, _organiser_form(m, titled)) for m in _ORGANISER_HOLDS.finditer(source)]
     candidates += [(m.start(), 1, _strip_time(m.group("what"))) for m in _MEETING_HELD.finditer(source)]
     candidates += [(m.start(), 2, m.group("what")) for m in _HEADLINE_AT.finditer(source)]
     named = sorted(c for c in candidates if c[2])
     return named[0][2] if named else None
 
 
-def _organiser_form(match: re.Match) -> str | None:
-    what = re.sub(r"^关于", "", match.group("what"))
+def _organiser_form(match: re.Match, titled: Sequence[TitledPerson] | None) -> str | None:
+    what = _ABOUT.sub("", match.group("what"))
     if not _GENERIC_MEETING.fullmatch(what):
         return what
     org = _strip_time(match.group("org"))
     # 区委常委会 + 会议 names the meeting; 我区 + 会议 or 区委书记X + 会议 does not.
-    if not org or _ORGANISER_PRONOUN.match(org) or find_titled_people(org):
+    if not org or _ORGANISER_PRONOUN.match(org) or _names_a_person(match, titled):
         return None
     return org + what
 
 
+def _names_a_person(match: re.Match, titled: Sequence[TitledPerson] | None) -> bool:
+    start, end = match.span("org")
+    if titled is None:
+        return bool(find_titled_people(match.string[start:end]))
+    return any(start <= p.start and p.start + len(p.name) <= end for p in titled)
+
+
 def _strip_time(phrase: str) -> str:
-    return re.sub(r"^(?:\d{1,2}月\d{1,2}日|[昨今前]天|近日|日前|[上下]午)+", "", phrase)
+    return _TIME_BEFORE_NAME.sub("", phrase)
 
 
 def _sentence_roles(text: str, start: int, end: int, all_mentions: list[tuple[str, int, int]]):
@@ -213,4 +254,4 @@ def _best_titles(titled: list[TitledPerson]) -> dict[str, str | None]:
 
 
 def _collective(title: str) -> bool:
-    return title.endswith(("领导", "负责人", "成员"))
+    return title.endswith(COLLECTIVE_TITLES)

@@ -10,14 +10,17 @@ Rules:
   is the one after which the text goes on with a boundary: punctuation, ``等``, a role verb
   (``主持`` ``出席`` ``参加`` ``列席`` ``强调`` …) or a linking word (``在`` ``与`` ``以`` …).
   Punctuation and two-character words are stronger evidence than one-character words.
-- A title word must end a word in the segmenter's view (no ``区长`` inside ``社区长效``); the
-  collective title ``领导`` must follow an organisation (``区领导`` yes, ``坚持领导`` no).
+- A title word must end a word in the segmenter's view (no ``区长`` inside ``社区长效``), or, when
+  the segmenter glues its last character to the name (``市长江涛`` read as 市/长江/涛), start one,
+  with a name that starts with a surname and ends at a strong boundary; the collective title
+  ``领导`` must follow an organisation (``区领导`` yes, ``坚持领导`` no).
 - A candidate that is an ordinary dictionary word (``干部``, ``参加``, ``会议``) is no name, so a
   position without a name (``市法院院长、市检察院检察长参加会议``) yields nobody.
 - ``、`` after a name may chain further bare names (``区领导孙益锋、盛世麟``); they share a
   collective title (``领导``), and get none otherwise.
-- Names, once learned, can be found again without a title (``乔俊杰强调``) by
-  ``find_mentions``; ``learn_names`` adds them to jieba's user dictionary.
+- Names found with a title can be found again without one (``乔俊杰强调``) by ``find_mentions``.
+- Results depend on the text alone: jieba's dictionary is read, never added to (it is
+  process-wide, so a name added for one article would change how every later article is cut).
 """
 from __future__ import annotations
 
@@ -28,7 +31,12 @@ from functools import lru_cache
 
 import jieba
 
-from .names import COMPOUND_SURNAMES
+from .names import COMPOUND_SURNAMES, SURNAME_RANK
+from .vocabulary import (
+    ATTENDANCE_VERBS, CHAIR_VERBS, CJK, CLAUSE_MARKS, CLAUSE_OPENING_TIME, COLLECTIVE_TITLES,
+    LIST_MARK, OBSERVER_VERBS, OFFICIAL_TITLES, REMARK_VERBS, SENTENCE_END_MARKS, SPEECH_WORDS,
+    TEACHING_VERBS, alternation,
+)
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -40,38 +48,26 @@ class TitledPerson:
     start: int  # offset of the name in the text
 
 
-# Base title words; a prefix (副, 常务, 党组, an organisation) is picked up by the backward walk.
-TITLE_WORDS = (
-    "书记", "区长", "市长", "县长", "省长", "州长", "镇长", "乡长", "村长", "主任", "主席",
-    "局长", "厅长", "处长", "科长", "所长", "队长", "站长", "馆长", "园长", "校长", "院长",
-    "部长", "组长", "行长", "会长", "社长", "署长", "常委", "委员", "成员", "领导", "秘书长",
-    "检察长", "审计长", "指挥长", "总指挥", "召集人", "负责人", "政委", "专员", "巡视员",
-    "调研员", "董事长", "理事长", "监事长", "总经理", "经理", "总裁", "总监", "创始人",
-    "总工程师", "总经济师", "总会计师", "主编", "总编辑", "教授", "人大代表",
-)
-_TITLE_RE = re.compile("|".join(sorted(TITLE_WORDS, key=len, reverse=True)))
+_TITLE_RE = re.compile(alternation(OFFICIAL_TITLES))
 
-# Titles naming a group; they are shared along a 、 list and must follow an organisation.
-COLLECTIVE_TITLES = ("领导", "负责人", "成员", "委员")
 _ORG_END_CHARS = "市区县省州镇乡村街委会府局办部厅院校司团协组室处科所站队园业子"
 _ORG_END = set(_ORG_END_CHARS)
 
-_CJK = r"\u4e00-\u9fff"
-_CJK_RE = re.compile(f"[{_CJK}]+")
-_DOT_NAME_RE = re.compile(f"[{_CJK}]{{1,6}}·[{_CJK}]{{1,8}}")
+_CJK_RE = re.compile(f"[{CJK}]+")
+_DOT_NAME_RE = re.compile(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
 
 # What may follow a name. Two-character words and punctuation are strong evidence.
-_STRONG_AFTER = (
-    "等人", "同志", "一行", "主持", "出席", "参加", "列席", "陪同", "讲话", "强调", "指出",
-    "要求", "表示", "介绍", "说道", "带领", "率领", "率队", "代表", "围绕", "见证", "致辞",
+_MEETING_ROLE_VERBS = CHAIR_VERBS + OBSERVER_VERBS + ATTENDANCE_VERBS + SPEECH_WORDS + REMARK_VERBS + TEACHING_VERBS
+_STRONG_AFTER = _MEETING_ROLE_VERBS + (
+    "等人", "同志", "一行", "介绍", "说道", "带领", "率领", "率队", "代表", "围绕", "见证",
     "宣读", "宣布", "先后", "分别", "来到", "深入", "走进", "调研", "检查", "察看", "查看",
-    "听取", "会见", "会同", "主讲", "授课", "收听", "通报", "部署", "总结", "汇报", "提出",
+    "听取", "会见", "会同", "主讲", "收听", "通报", "部署", "总结", "汇报",
     "认为", "希望", "参观", "考察", "督查", "叮嘱", "一同", "共同", "亲自", "沿街", "随机",
     "首先", "随后", "此外", "还要", "作了", "作为", "出任", "当选", "在会上", "座谈", "会谈",
-    "交流", "致以", "慰问", "看望", "视察", "宣讲", "发言",
+    "交流", "致以", "慰问", "看望", "视察",
 )
 _WEAK_AFTER = tuple("等在以对与和及向为作则还也说率同的了并就")
-_PUNCT = set("、，,。；;：:！？!?（）()“”\"'‘’《》—…·\n\r\t \u3000")
+_PUNCT = set(LIST_MARK + CLAUSE_MARKS + SENTENCE_END_MARKS + "（）()“”\"'‘’《》—…·\n\r\t \u3000")
 
 # Characters that start a clause word, not a name, right after a title.
 _NOT_NAME_START = set("等在和与及对为就的了是也还并把被由各全本该其此这那每要会市区县省镇乡")
@@ -80,10 +76,8 @@ _NOT_NAME_END = set("等的了在与及并")
 _VERB_TAGS = set("vpd")
 
 # A title walk stops at these (the title starts after them).
-_TITLE_STOP = set("，,。；;：:！？!?（）()“”\"《》\n\r\t \u3000")
-_LEADING_TIME = re.compile(
-    r"^(?:\d{1,2}月\d{1,2}日|[昨今前明]天|近日|日前|当天|[上下中]午|晚上|早上|上旬|中旬|下旬)+"
-)
+_TITLE_STOP = set(CLAUSE_MARKS + SENTENCE_END_MARKS + "（）()“”\"《》\n\r\t \u3000")
+_TIME_BEFORE_TITLE = re.compile(f"^{CLAUSE_OPENING_TIME}")
 _LEADING_VERB = re.compile(r"^.*(?:由|会见了?|陪同|带领|邀请|听取了?|看望|慰问|传达了?|学习了?)")
 # A 、-part of a title that ends like this is a level or body (市、区领导; 市人大、政协领导).
 _PART_ENDS = tuple(_ORG_END_CHARS) + ("人大", "政协", "政府", "机关")
@@ -99,7 +93,7 @@ def find_titled_people(text: str) -> list[TitledPerson]:
             continue
         name_at = _skip_one_space(text, match.end())
         name = read_name(text, name_at)
-        if not name or not _title_word_ok(text, match):
+        if not name or not _title_word_ok(text, match, name, name_at):
             continue
         title = _title_before(text, match, floor, [p.name for p in people])
         people.append(TitledPerson(name, title, name_at))
@@ -115,24 +109,14 @@ def find_mentions(text: str, names) -> list[tuple[str, int]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, int]] = []
     for name in sorted(set(names), key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            span = (match.start(), match.end())
-            if any(a < span[1] and span[0] < b for a, b in taken):
-                continue
-            taken.append(span)
-            found.append((name, match.start()))
+        at = text.find(name)
+        while at != -1:
+            span = (at, at + len(name))
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                taken.append(span)
+                found.append((name, at))
+            at = text.find(name, span[1])
     return sorted(found, key=lambda item: item[1])
-
-
-_learned: set[str] = set()
-
-
-def learn_names(names) -> None:
-    """Add names to jieba's user dictionary so later segmentation keeps them whole."""
-    for name in names:
-        if name and name not in _learned:
-            jieba.add_word(name, tag="nr")
-            _learned.add(name)
 
 
 def read_name(text: str, at: int) -> str | None:
@@ -203,24 +187,34 @@ def _is_common_word(word: str) -> bool:
     return freq >= _COMMON_WORD_FREQ and not tag.startswith("nr")
 
 
-def _title_word_ok(text: str, match: re.Match) -> bool:
+def _title_word_ok(text: str, match: re.Match, name: str, name_at: int) -> bool:
     word = match.group()
     if word in COLLECTIVE_TITLES and (match.start() == 0 or text[match.start() - 1] not in _ORG_END):
         return False  # 坚持领导包案, 成员单位: the word is not a title here
-    return _ends_a_word(text, match.end())
+    cuts = _cuts_around(text, match.start(), match.end())
+    if match.end() in cuts:
+        return True
+    # 市长江涛 is cut 市/长江/涛: the name's first character was glued to the title. A cut before
+    # the title (none in 社区长效), a surname and a strong boundary after the name say it is one.
+    return (
+        match.start() in cuts
+        and _starts_with_surname(name)
+        and boundary_strength(text, name_at + len(name)) == 2
+    )
 
 
-def _ends_a_word(text: str, at: int) -> bool:
-    # The segmenter must cut right after the title word (社区长效 has no cut after 区长).
-    window_start = max(0, at - 8)
-    pos = window_start
-    for token in _dictionary().lcut(text[window_start:at + 4], HMM=False):
+def _cuts_around(text: str, start: int, end: int) -> set[int]:
+    """Offsets where the segmenter cuts in a small window around ``text[start:end]``."""
+    window_start = max(0, end - 8)  # title words are at most 4 characters
+    cuts, pos = {window_start}, window_start
+    for token in _dictionary().lcut(text[window_start:end + 4], HMM=False):
         pos += len(token)
-        if pos == at:
-            return True
-        if pos > at:
-            return False
-    return False
+        cuts.add(pos)
+    return cuts
+
+
+def _starts_with_surname(name: str) -> bool:
+    return name[:1] in SURNAME_RANK or name.startswith(COMPOUND_SURNAMES)
 
 
 def _title_before(text: str, match: re.Match, floor: int, known: list[str]) -> str:
@@ -232,7 +226,7 @@ def _title_before(text: str, match: re.Match, floor: int, known: list[str]) -> s
         if name in title:
             title = title[title.rindex(name) + len(name):]
     title = _LEADING_VERB.sub("", title)
-    title = _LEADING_TIME.sub("", title.lstrip("、和与及并还也又同"))
+    title = _TIME_BEFORE_TITLE.sub("", title.lstrip("、和与及并还也又同"))
     return _drop_untitled_parts(title) or match.group()
 
 

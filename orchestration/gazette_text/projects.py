@@ -41,19 +41,22 @@ Stage and completion
   contract value than ``YYYY``. An explicit year needs no date; a relative one without a known
   publication date or year stays unresolved (never guess a year).
 
-Across issues (``same_project``): reports naming the same company are one project; without a
-company on both sides, the same name after dropping ``项目``/``工程`` and a ``一期``/``首期`` suffix,
-or a name that abbreviates the other report's company.
+Which reports, across issues, are one project, and how they merge: ``project_merge``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .numbers import parse_number, to_halfwidth
-from .people import find_titled_people
+from .people import TitledPerson, find_titled_people
 from .statistics import Statistic, extract_statistics
+from .vocabulary import (
+    CJK, COMMAS, FORECAST_WORDS, HAN_ZERO, LIST_MARK, MONTH_PARTS, NOW_WORDS, RECENT_DAYS, SEMICOLONS,
+    SENTENCE_END_MARKS, SQUARE_METRE_UNITS, alternation,
+)
 
 
 @dataclass(frozen=True)
@@ -72,43 +75,72 @@ class ProjectReport:
 
 PROJECT_KINDS = ("project", "photo")
 
-_CJK = "\u4e00-\u9fff\u3007"
 # Matching runs on the half-width twin of the body (same offsets), so （ and ( are one character.
-_NAME_RUN = re.compile(rf"[{_CJK}A-Za-z0-9·()“”、]+")
-_COMPANY_RUN = re.compile(rf"[{_CJK}A-Za-z0-9·()]+")
+_HAN = CJK + HAN_ZERO
+_CLAUSE_BREAKS = COMMAS + SEMICOLONS + SENTENCE_END_MARKS + "\n"
+
+# --- name and company ---------------------------------------------------------------------------
+
+_NAME_RUN = re.compile(rf"[{_HAN}A-Za-z0-9·()“”{LIST_MARK}]+")  # a project's name may hold a list
+_COMPANY_RUN = re.compile(rf"[{_HAN}A-Za-z0-9·()]+")
 _COMPANY_END = re.compile(r"有限责任公司|有限公司")
 _PROJECT_WORD = "项目"
 
 # Framing before a project's name: the name starts after the last of these.
 _NAME_FRAME = re.compile(r"的|位于|图为|推进|推动|加快|抓好|引进|签约|落户|落地|开工|启动|集中")
-_LEADING_TIME = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:近日|日前|目前|今年|昨天|当前)?")
+# A date or a "now" word right before a name (2024年10月近日 X项目). 今天/今日 are left out: they
+# begin names (今日头条).
+_DATE_BEFORE_A_NAME = re.compile(
+    rf"""
+    (?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?
+    {alternation(RECENT_DAYS + NOW_WORDS + ("今年", "昨天"))}?
+    """,
+    re.VERBOSE,
+)
 _LEADING_PREPOSITION = re.compile(r"[在对把将由该本这此与和]")
 # A name ending like this only says "a project" (区重点项目, 新项目, 一批优质项目, 12个项目).
 _GENERIC_NAME_END = re.compile(
     r"(?:重点|重大|新|优质|该|此|本|这|各|一批|相关|其他|其它|招商|实事|好|大|多|个|些|批|类)$"
 )
-_PHASE_SUFFIX = re.compile(r"(?:一期|首期)$")
+_SPACES = re.compile(r"\s+")
 
 # Framing before a company's name; cut only when a real name (4+ characters) remains.
 _COMPANY_FRAME = re.compile(
     r"的|位于|图为|重点项目|重大项目|项目|签约|落户|落地|来到|走进|前往|参观|考察|支持|携手|牵手"
 )
 _COMPANY_LINK = re.compile(r"[与和同跟向对]")
+_COMPANY_LEAD_CHARS = "由与和同向对在是为据经将把被"  # one function word before a company's name
 _CONTRACTOR = re.compile(r"\s*(?:承建|施工|代建|设计|监理|总包)")
 _INVESTS = re.compile(r"\s*(?:投资|投建|出资|建设|打造)")
 _MIN_COMPANY_STEM = 4
 
-_PLACE_SUFFIX = (
-    r"(?:产业园|科技园|工业园|创业园|软件园|物流园|产业基地|园区|高新区|开发区|经开区|经济区|新区|工业区|"
-    r"集中区|保税区|示范区|片区|新城|街道|镇|乡)"
-)
-_PLACE_AFTER_VERB = re.compile(r"(?:位于|坐落于|坐落在|落户|落地|入驻|选址|建在|签约于)(?P<place>[^的，。,;；:：、\s()]{2,24})")
-_PLACE_SUFFIX_RE = re.compile(_PLACE_SUFFIX)
-_PLACE_FRAME = re.compile(r"(?:今年|近日|日前|目前|近年来|去年|当前|同时|此外|其中|位于|在)*")
-_BARE_PLACE_MAX = 3  # 高新区, 开发区: a zone named without its city
+# --- location -----------------------------------------------------------------------------------
 
-_CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
-_FUTURE = re.compile(r"预计|计划|将|力争|争取|有望|拟|预期|目标|建成后|达产后|投产后|明年|下半年|后年|年底前")
+_PLACE_SUFFIX = re.compile(
+    r"""
+    产业园|科技园|工业园|创业园|软件园|物流园|产业基地|园区                 # parks
+    | 高新区|开发区|经开区|经济区|新区|工业区|集中区|保税区|示范区|片区|新城  # zones
+    | 街道|镇|乡                                                              # towns
+    """,
+    re.VERBOSE,
+)
+_PLACE_AFTER_VERB = re.compile(
+    rf"(?:位于|坐落于|坐落在|落户|落地|入驻|选址|建在|签约于)(?P<place>[^的{_CLAUSE_BREAKS}{LIST_MARK}:：\s()]{{2,24}})"
+)
+_PLACE_FRAME = re.compile(
+    rf"(?:{alternation(RECENT_DAYS + NOW_WORDS + ('今年', '去年', '近年来'))}|同时|此外|其中|位于|在)*"
+)
+_NOT_A_PLACE_HEAD = re.compile(r"[的在是为了和与及将]")  # a clause, not a longer place name
+_BARE_PLACE_MAX = 3  # 高新区, 开发区: a zone named without its city
+_FULLER_PLACE_MAX = 12
+_PLACE_CLAUSE_START = "，。；,;:：\n "
+
+# --- stage --------------------------------------------------------------------------------------
+
+_CLAUSE = re.compile(f"[^{_CLAUSE_BREAKS}]+")
+_FUTURE = re.compile(
+    alternation(FORECAST_WORDS + ("将", "建成后", "达产后", "投产后", "明年", "下半年", "后年", "年底前"))
+)
 # Stages in the order a project goes through them; the highest one reported as current wins.
 _STAGES = (
     (1, re.compile(r"签约(?:落地|落户|入驻)?")),
@@ -121,46 +153,72 @@ _STAGES = (
     (8, re.compile(r"投产|投用|投入使用|投入运营|开业")),
 )
 _SIGNING_RANK = 1
-_STATUS_FRAME = re.compile(r"(?:目前|当前|现在|如今|眼下|截至目前|近日|日前|\s)*")
+_STATUS_FRAME = re.compile(rf"(?:{alternation(NOW_WORDS + RECENT_DAYS)}|\s)*")
 _STATUS_SUBJECT = re.compile(r"项目|公司")  # the project's name ends before its stage
-_ASPECT = r"(?:已经|已|正在|正|基本|全面|顺利|均已|全部|正式)?"
+# An aspect word printed right before a stage verb (已封顶, 正在施工): part of the stage as printed.
+_ASPECT_ENDING = re.compile(r"(?:已经|已|正在|正|基本|全面|顺利|均已|全部|正式)$")
 _MAX_STATUS = 24
 _COUNT = re.compile(r"\d+(?![\d.年月日号])")  # 4栋 counts; 2023年6月 dates
 
-_YEAR_WORD = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年|今年|明年|后年|当年|年内"
-_YEAR_PART = r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|下半年|年底|年末|年中|年初"
-_TIME = rf"(?:(?:{_YEAR_WORD})(?:{_YEAR_PART})?|(?:{_YEAR_PART}))"
+# --- expected completion ------------------------------------------------------------------------
+
+_CN_YEAR_DIGIT = "[〇零一二三四五六七八九]"  # 二〇二五年: read digit by digit, never with 两
+_YEAR = rf"(?:\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年|今年|明年|后年|当年|年内"
+_PART_OF_YEAR = r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|下半年|年底|年末|年中|年初"
+_TIME = rf"(?:(?:{_YEAR})(?:{_PART_OF_YEAR})?|(?:{_PART_OF_YEAR}))"  # 明年5月, 2025年底, 下半年
+_TIME_RE = re.compile(_TIME)
 _COMPLETION_VERB = r"(?:竣工|建成|投产|投用|完工|交付|投入使用|投入运营|运营|开业|达产|落成|启用|试生产)"
-_COMPLETION = re.compile(  # not 已于2023年6月竣工 (done), nor the 6月 of a longer date
-    rf"(?<![已\d年])(?<!已于)(?<!已在)(?:(?:预计|计划|力争|争取|有望|可望|确保)(?:将)?(?:在|于)?)?{_TIME}"
-    rf"(?:前|底|初|中旬|上旬|下旬|份|左右)?[^，。；,;！？\s已]{{0,6}}?{_COMPLETION_VERB}+(?!以来)"
+_COMPLETION = re.compile(
+    rf"""
+    (?<![已\d年])(?<!已于)(?<!已在)          # not 已于2023年6月竣工 (done), nor the 6月 of a longer date
+    (?:{alternation(FORECAST_WORDS)}将?[在于]?)?  # 预计将于
+    {_TIME}
+    (?:前|底|初|{alternation(MONTH_PARTS)}|份|左右)?  # 年底前, 5月份, 6月上旬
+    [^{_CLAUSE_BREAKS}\s已]{{0,6}}?           # a few words of the same clause, nothing already done
+    {_COMPLETION_VERB}+(?!以来)               # 竣工投用; not 投产以来
+    """,
+    re.VERBOSE,
 )
-_EXPLICIT_YEAR = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年")
+_EXPLICIT_YEAR = re.compile(rf"(\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年")
 _RELATIVE_YEAR = {"明年": 1, "后年": 2, "今年": 0, "当年": 0, "年内": 0}  # 明年内 is 明年: it goes first
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})月")
+
+# --- figures ------------------------------------------------------------------------------------
 
 _INVESTMENT_SPENT = re.compile(r"完成|累计|已|年")  # 累计完成投资, 年度投资: money spent, not the project's
 _LAND_FIRST = re.compile(r"占地|用地|土地")
 _BUILDING = re.compile(r"建筑|面积|厂房|用房|建设|车间|楼|新建")
 _NOT_BUILDING = re.compile(r"占地|用地|土地|绿化|道路")
-_SQUARE_METRES = ("平方米", "㎡", "m2", "m²")
 _MU_PER_HECTARE = 15
-_ANNUAL_OUTPUT = re.compile(r"年产[^的，。；,;！？\n]*")
+_ANNUAL_OUTPUT = re.compile(rf"年产[^的{_CLAUSE_BREAKS}]*")
+_FIGURE_CLAUSE_START = "，。；,;：:\n"
 
 
 def extract_project(
-    headline: str | None, body: str, kind: str, published_on: date | None, year: int | None = None
+    headline: str | None,
+    body: str,
+    kind: str,
+    published_on: date | None,
+    year: int | None = None,
+    stats: list[Statistic] | None = None,
+    titled: Sequence[TitledPerson] | None = None,
 ) -> ProjectReport | None:
-    """The project one article or photo caption reports, or None when it reports none."""
+    """The project one article or photo caption reports, or None when it reports none.
+
+    ``stats`` is ``extract_statistics(body)`` and ``titled`` is ``find_titled_people(body)`` when the
+    caller has them already; otherwise they are found here, once.
+    """
     if kind not in PROJECT_KINDS:
         return None
     text = to_halfwidth(body)
-    name, company = _project_name(body, text)
+    people = find_titled_people(text) if titled is None else titled
+    name, company = _project_name(body, text, people)
     name = _better_headline_name(name, company, headline)
-    company = company or _investing_company(body, text) or _first_company(body, text)
+    company = company or _investing_company(body, text, people) or _first_company(body, text, people)
     if name is None and company is None:
         return None
-    stats = extract_statistics(body)
+    if stats is None:
+        stats = extract_statistics(body)
     completion_text = _completion_phrase(body, text)
     report = ProjectReport(
         project_name=name,
@@ -182,7 +240,7 @@ def extract_project(
 def resolve_completion(phrase: str, published_on: date | None, year: int | None) -> str | None:
     """``预计明年5月竣工投用`` → ``YYYY-05`` against the publication year; None when it cannot be known."""
     text = to_halfwidth(phrase)
-    if not re.search(_TIME, text):
+    if not _TIME_RE.search(text):
         return None
     target_year = _completion_year(text, published_on, year)
     if target_year is None:
@@ -197,32 +255,12 @@ def resolve_completion(phrase: str, published_on: date | None, year: int | None)
     return str(target_year)
 
 
-def same_project(a: ProjectReport, b: ProjectReport) -> bool:
-    """Two reports (from any issues) of one project: same company, else same normalised name."""
-    if a.company and b.company:
-        return _norm(a.company) == _norm(b.company)
-    if a.project_name and b.project_name and _name_key(a.project_name) == _name_key(b.project_name):
-        return True
-    return _abbreviates(a.project_name, b.company) or _abbreviates(b.project_name, a.company)
-
-
-def merge_reports(earlier: ProjectReport, later: ProjectReport) -> ProjectReport:
-    """One row for a project reported twice: the later report's facts win where it prints them."""
-    merged = {f.name: getattr(later, f.name) for f in fields(ProjectReport)}
-    for name, value in merged.items():
-        if value is None:
-            merged[name] = getattr(earlier, name)
-    if earlier.company and later.company and len(earlier.company) > len(later.company):
-        merged["company"] = earlier.company  # keep the full legal name over a shortened one
-    return ProjectReport(**merged)
-
-
 # --- name and company ---------------------------------------------------------------------------
 
-def _project_name(body: str, text: str) -> tuple[str | None, str | None]:
+def _project_name(body: str, text: str, people: Sequence[TitledPerson]) -> tuple[str | None, str | None]:
     """(name, company printed inside it) of the first specific ``X项目`` of the body."""
     for stem_start, stem_end in _project_stems(text):
-        company, name_start = _company_inside(body, text, stem_start, stem_end)
+        company, name_start = _company_inside(body, text, stem_start, stem_end, people)
         stem = text[name_start:stem_end]
         if company and not stem:
             return None, company  # X有限公司项目: named only by its company
@@ -235,16 +273,17 @@ def _project_stems(text: str):
     """Spans of what precedes each ``项目``, cut at framing; may be empty."""
     for run in _NAME_RUN.finditer(text):
         floor = run.start()
-        for word in re.finditer(_PROJECT_WORD, run.group()):
-            end = run.start() + word.start()
+        end = text.find(_PROJECT_WORD, floor, run.end())
+        while end != -1:
             yield _cut_name_framing(text, floor, end), end
             floor = end + len(_PROJECT_WORD)
+            end = text.find(_PROJECT_WORD, floor, run.end())
 
 
 def _cut_name_framing(text: str, start: int, end: int) -> int:
     for frame in _NAME_FRAME.finditer(text, start, end):
         start = frame.end()
-    start = _LEADING_TIME.match(text, start, end).end()
+    start = _DATE_BEFORE_A_NAME.match(text, start, end).end()
     if (prep := _LEADING_PREPOSITION.match(text, start, end)) and end - prep.end() >= 2:
         start = prep.end()
     return start
@@ -254,14 +293,16 @@ def _is_generic(stem: str) -> bool:
     return len(stem) < 2 or "等" in stem or bool(_GENERIC_NAME_END.search(stem))
 
 
-def _company_inside(body: str, text: str, start: int, end: int) -> tuple[str | None, int]:
+def _company_inside(
+    body: str, text: str, start: int, end: int, people: Sequence[TitledPerson]
+) -> tuple[str | None, int]:
     """A company printed at the head of a project's name, and where the name proper starts."""
     last = None
     for last in _COMPANY_END.finditer(text, start, end):
         pass
     if last is None:
         return None, start
-    company_start = _cut_company_framing(text, start, last.end())
+    company_start = _cut_company_framing(text, start, last.end(), people)
     return body[company_start:last.end()], last.end()
 
 
@@ -269,8 +310,9 @@ def _better_headline_name(name: str | None, company: str | None, headline: str |
     """The headline's ``X项目`` when the body has no name, or names the project only by its company."""
     if name is not None or not headline:
         return name
-    printed = re.sub(r"\s+", "", headline)
-    headline_name, _ = _project_name(printed, to_halfwidth(printed))
+    printed = _SPACES.sub("", headline)
+    text = to_halfwidth(printed)
+    headline_name, _ = _project_name(printed, text, find_titled_people(text))
     if headline_name is None:
         return f"{company}{_PROJECT_WORD}" if company else None
     if company and not company.startswith(headline_name[:2]):
@@ -278,28 +320,28 @@ def _better_headline_name(name: str | None, company: str | None, headline: str |
     return headline_name
 
 
-def _company_candidates(body: str, text: str):
+def _company_candidates(body: str, text: str, people: Sequence[TitledPerson]):
     """(start, end) of every company name, framing cut, in reading order."""
     for run in _COMPANY_RUN.finditer(text):
         floor = run.start()
         for end_word in _COMPANY_END.finditer(run.group()):
             end = run.start() + end_word.end()
-            start = _cut_company_framing(text, floor, end)
+            start = _cut_company_framing(text, floor, end, people)
             if end - start - len(end_word.group()) >= 2:
                 yield start, end
             floor = end
 
 
-def _cut_company_framing(text: str, start: int, end: int) -> int:
+def _cut_company_framing(text: str, start: int, end: int, people: Sequence[TitledPerson]) -> int:
     def stem_length(at: int) -> int:
         return len(_COMPANY_END.sub("", text[at:end]))
 
     for frame in _COMPANY_FRAME.finditer(text, start, end):
         if stem_length(frame.end()) >= _MIN_COMPANY_STEM:
             start = frame.end()
-    start = _LEADING_TIME.match(text, start, end).end()
-    start = _after_titled_person(text, start, end, stem_length)
-    if text[start] in "由与和同向对在是为据经将把被" and stem_length(start + 1) >= _MIN_COMPANY_STEM:
+    start = _DATE_BEFORE_A_NAME.match(text, start, end).end()
+    start = _after_titled_person(text, start, end, stem_length, people)
+    if text[start] in _COMPANY_LEAD_CHARS and stem_length(start + 1) >= _MIN_COMPANY_STEM:
         start += 1
     close, open_ = text.find(")", start, end), text.find("(", start, end)
     if close != -1 and (open_ == -1 or close < open_):
@@ -307,29 +349,32 @@ def _cut_company_framing(text: str, start: int, end: int) -> int:
     return start
 
 
-def _after_titled_person(text: str, start: int, end: int, stem_length) -> int:
+def _after_titled_person(text: str, start: int, end: int, stem_length, people: Sequence[TitledPerson]) -> int:
     # 副市长A与X有限公司: a person named with a title is never part of a company's name
     if not _COMPANY_LINK.search(text, start, end):
         return start
-    for person in find_titled_people(text[start:end]):
-        after = start + person.start + len(person.name)
+    for person in people:
+        title_start = person.start - len(person.title or "")
+        after = person.start + len(person.name)
+        if not (start <= title_start and after <= end):
+            continue  # titled outside this run
         link = _COMPANY_LINK.match(text, after)
         if link and stem_length(link.end()) >= _MIN_COMPANY_STEM:
             return link.end()
     return start
 
 
-def _investing_company(body: str, text: str) -> str | None:
-    for start, end in _company_candidates(body, text):
+def _investing_company(body: str, text: str, people: Sequence[TitledPerson]) -> str | None:
+    for start, end in _company_candidates(body, text, people):
         if _INVESTS.match(text, end):
-            return _barest(body, text, start, end)
+            return _barest(body, text, start, end, people)
     return None
 
 
-def _first_company(body: str, text: str) -> str | None:
-    for start, end in _company_candidates(body, text):
+def _first_company(body: str, text: str, people: Sequence[TitledPerson]) -> str | None:
+    for start, end in _company_candidates(body, text, people):
         if not _CONTRACTOR.match(text, end) and not _in_a_list(text, start, end):
-            return _barest(body, text, start, end)
+            return _barest(body, text, start, end, people)
     return None
 
 
@@ -338,10 +383,10 @@ def _in_a_list(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
 
 
-def _barest(body: str, text: str, start: int, end: int) -> str:
+def _barest(body: str, text: str, start: int, end: int, people: Sequence[TitledPerson]) -> str:
     """The shortest printing of this company elsewhere in the body, if it also stands alone."""
     name = text[start:end]
-    for other_start, other_end in _company_candidates(body, text):
+    for other_start, other_end in _company_candidates(body, text, people):
         other = text[other_start:other_end]
         if other != name and name.endswith(other):
             start, end, name = other_start, other_end, other
@@ -356,28 +401,30 @@ def _location(body: str, text: str, name: str | None) -> str | None:
         if place_end is not None:
             place = body[match.start("place"):place_end]
             return _fuller_place(body, text, place) if len(place) <= _BARE_PLACE_MAX else place
-    if name and (suffix := _PLACE_SUFFIX_RE.search(name)):
+    if name and (suffix := _PLACE_SUFFIX.search(name)):
         return name[:suffix.end()]  # 某某产业园一期项目: the project sits in the park it names
     return None
 
 
 def _last_place_end(text: str, start: int, end: int) -> int | None:
     last = None
-    for last in _PLACE_SUFFIX_RE.finditer(text, start, end):
+    for last in _PLACE_SUFFIX.finditer(text, start, end):
         pass
     return last.end() if last else None
 
 
 def _fuller_place(body: str, text: str, place: str) -> str:
     """``高新区`` → ``武进国家高新区`` when the fuller name is printed elsewhere in the body."""
-    best = place
-    for occurrence in re.finditer(re.escape(to_halfwidth(place)), text):
-        clause_start = max(text.rfind(ch, 0, occurrence.start()) for ch in "，。；,;:：\n ") + 1
-        head = text[clause_start:occurrence.start()]
+    best, printed = place, to_halfwidth(place)
+    at = text.find(printed)
+    while at != -1:
+        clause_start = max(text.rfind(ch, 0, at) for ch in _PLACE_CLAUSE_START) + 1
+        head = text[clause_start:at]
         head = head[_PLACE_FRAME.match(head).end():]
-        if head and not re.search(r"[的在是为了和与及将]", head) and len(head) + len(place) <= 12:
-            candidate = body[occurrence.start() - len(head):occurrence.end()]
+        if head and not _NOT_A_PLACE_HEAD.search(head) and len(head) + len(place) <= _FULLER_PLACE_MAX:
+            candidate = body[at - len(head):at + len(printed)]
             best = max(best, candidate, key=len)
+        at = text.find(printed, at + len(printed))
     return best
 
 
@@ -399,7 +446,7 @@ def _land_area(body: str, stats: list[Statistic]) -> float | None:
 
 
 def _floor_area(body: str, stats: list[Statistic]) -> float | None:
-    buildings = [s for s in stats if s.unit in _SQUARE_METRES
+    buildings = [s for s in stats if s.unit in SQUARE_METRE_UNITS
                  and _BUILDING.search(_context(body, s)) and not _NOT_BUILDING.search(_context(body, s))]
     total = [s for s in buildings if "总" in _context(body, s)]
     return (total or buildings)[0].value if buildings else None
@@ -407,7 +454,7 @@ def _floor_area(body: str, stats: list[Statistic]) -> float | None:
 
 def _context(body: str, stat: Statistic) -> str:
     """The subject and the clause before the number (规划建设生产车间、科研楼、办公楼等 for 6.3万平方米)."""
-    clause_start = max(body.rfind(ch, 0, stat.start) for ch in "，。；,;：:\n") + 1
+    clause_start = max(body.rfind(ch, 0, stat.start) for ch in _FIGURE_CLAUSE_START) + 1
     return (stat.subject or "") + body[clause_start:stat.start]
 
 
@@ -440,9 +487,17 @@ def _stage_phrase(body: str, clause: re.Match, found: re.Match, rank: int) -> st
     start = max((m.end() for m in _STATUS_SUBJECT.finditer(phrase, 0, found.start())), default=0)
     start = _STATUS_FRAME.match(phrase, start).end()
     if _COUNT.search(phrase, start, found.start()) or len(phrase) - start > _MAX_STATUS:
-        verb = re.compile(_ASPECT + re.escape(found.group())).search(phrase, start)
-        start = verb.start() if verb else found.start()  # 4栋厂房已封顶: a partial count, keep the verb
+        start = _verb_with_aspect(phrase, start, found)  # 4栋厂房已封顶: a partial count, keep the verb
     return body[clause.start() + start:clause.end()].strip()
+
+
+def _verb_with_aspect(phrase: str, start: int, found: re.Match) -> int:
+    """Where the stage verb's first printing after ``start`` begins, with its aspect word (已封顶)."""
+    at = phrase.find(found.group(), start)
+    if at == -1:
+        return found.start()
+    aspect = _ASPECT_ENDING.search(phrase, start, at)
+    return aspect.start() if aspect else at
 
 
 def _completion_phrase(body: str, text: str) -> str | None:
@@ -473,24 +528,4 @@ def _states_a_fact(report: ProjectReport) -> bool:
     ))
 
 
-# --- merging across issues ----------------------------------------------------------------------
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", to_halfwidth(text)).replace("（", "(").replace("）", ")")
-
-
-def _name_key(name: str) -> str:
-    key = _norm(name)
-    key = re.sub(r"(?:项目|工程)$", "", key)
-    return _PHASE_SUFFIX.sub("", key)
-
-
-def _abbreviates(name: str | None, company: str | None) -> bool:
-    # a project named for its firm: 江南新材项目 is the project of 江南新材科技有限公司
-    if not name or not company:
-        return False
-    stem = _name_key(name)
-    return len(stem) >= 3 and _norm(company).startswith(stem)
-
-
-__all__ = ["ProjectReport", "extract_project", "resolve_completion", "same_project", "merge_reports"]
+__all__ = ["PROJECT_KINDS", "ProjectReport", "extract_project", "resolve_completion"]

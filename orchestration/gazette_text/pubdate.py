@@ -16,12 +16,13 @@ from datetime import date, timedelta
 from pathlib import PurePath
 
 from .datelines import month_day
+from .vocabulary import FORECAST_WORDS, alternation
 
 _FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)")
 # `2023年以来` only says the paper is later than 2023, so it dates nothing.
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!以来|来|起|至今|开始)")
 # A year after these words is a plan or a forecast (`预计2026年6月竣工`), not the year of the paper.
-_FORECAST_BEFORE = re.compile(r"(预计|计划|力争|争取|目标|将于|到|至|截至|前)\s*$")
+_FORECAST_BEFORE = re.compile(rf"(?:{alternation(FORECAST_WORDS)}|将于|到|至|截至|前)\s*$")
 
 
 class ManifestError(ValueError):

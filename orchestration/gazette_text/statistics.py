@@ -40,6 +40,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .numbers import parse_decimal, to_halfwidth
+from .vocabulary import (
+    CLAUSE_MARKS, CN_DIGITS, CN_MAGNITUDES, CN_NONZERO_DIGITS, CN_SMALL_UNITS, COUNT_UNITS, LIST_MARK,
+    MEASURE_UNITS, NOW_WORDS, OWN_AREA, SENTENCE_END_MARKS, alternation,
+)
 
 
 @dataclass(frozen=True)
@@ -54,25 +58,14 @@ class Statistic:
     end: int
 
 
-# Counting words: what they count is usually the noun right after them (20栋厂房, 883条贴文).
-COUNT_UNITS = frozenset(
-    "个 家 户 处 项 条 部 幅 篇 件 套 支 片 台 架 辆 艘 栋 幢 座 间 所 批 只 头 株 棵 本 册 份 "
-    "张 块 名 位 人 类 种 款 门 场 组 宗 例 笔 单 根 层 起 次 轮 部门 家庭".split()
-)
-# Measures: what they measure is usually named before the number (建筑总面积10.8万平方米).
-MEASURE_UNITS = frozenset(
-    "人次 辆次 架次 户次 场次 车次 批次 家次 元 美元 欧元 平方米 平方公里 平方千米 公顷 亩 "
-    "立方米 米 公里 千米 厘米 毫米 吨 公斤 千克 克 毫克 微克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ 周年 年 "
-    "个月 周 天 小时 分钟 秒 岁 倍 % ‰ 个百分点 标箱 m2 m² ㎡ m³ km kg kW kWh MW GW".split()
-)
 _UNITS_LONGEST_FIRST = sorted(COUNT_UNITS | MEASURE_UNITS, key=len, reverse=True)
-_LATIN_UNITS = frozenset(u for u in MEASURE_UNITS if u.isascii() and u[0].isalpha())
+_LATIN_UNITS = frozenset(u for u in MEASURE_UNITS if u[0].isascii() and u[0].isalpha())  # km, m², kWh
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+_CHINESE = f"[{CN_DIGITS}{CN_SMALL_UNITS}{CN_MAGNITUDES}]+"
 _NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<arabic>(?<![\d.])(?:{_ARABIC}))|(?P<chinese>{_CHINESE}))")
-_CN_COUNTING = re.compile(r"[一二两三四五六七八九十百千]")  # 万亿之城 has no digit, only magnitudes
-_CN_DIGIT_STRING = re.compile(r"[零〇一二两三四五六七八九]{2,}")
+_CN_COUNTING = re.compile(f"[{CN_NONZERO_DIGITS}{CN_SMALL_UNITS}]")  # 万亿之城 has no digit, only magnitudes
+_CN_DIGIT_STRING = re.compile(f"[{CN_DIGITS}]{{2,}}")
 _SPACE = re.compile(r"\s*")
 _MAGNITUDE = re.compile(r"\s*(千万|百万|万亿|万|亿)")
 _APPROX_INSIDE = re.compile(r"\s*(余|多)")
@@ -86,17 +79,22 @@ _QUALIFIER_NOT_AFTER = {"约": "签节制公条合契预履违缔特", "近": "�
 # N年 followed by these is a point in time (75年来, 3年前, 80年代), not a duration.
 _YEAR_AS_TIME = re.compile(r"\s*(?:来|以来|前|后|代|级|初|底|末|\d{1,2}\s*月)")
 
-_SENTENCE_END = "。！？!?\n"
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?、\n（）()“”\"《》]")
+_SENTENCE_END = SENTENCE_END_MARKS + "\n"
+_CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}{SENTENCE_END_MARKS}{LIST_MARK}\n（）()“”\"《》]")
 # Framing that ends before the counted thing: lists (火警、…等企业), totals, the actor (…有限公司投资).
 _CUT_AFTER = re.compile(
     r"(?:其中|等|共计|共有|累计|合计|总计|有限公司|公司|集团|项目|庆祝|纪念|(?:达产|建成|投产|竣工|完工)后)"
 )
 # Framing that opens a clause: place, time, totals and tense words (我区今年共…, 预计实现…).
 _LEADING_FRAME = re.compile(
-    r"^(?:我区|我市|我县|我镇|全区|全市|全县|全镇|(?:中心|主|老|新)?城区|今年以来|今年|去年|全年|目前|当前|截至目前|"
-    r"截至|\d{4}年(?:度|以来|底|末)?|\d{1,2}月(?:\d{1,2}日)?(?:以来|底|末)?|"
-    r"共有|共(?![享同建创商治识赢])|预计|将|可|已|拟|实现|形成)"
+    rf"""^(?:
+        {alternation(OWN_AREA)} | (?:中心|主|老|新)?城区                     # place
+      | {alternation(NOW_WORDS + ("今年以来", "今年", "去年", "全年", "截至"))}  # time
+      | \d{{4}}年(?:度|以来|底|末)? | \d{{1,2}}月(?:\d{{1,2}}日)?(?:以来|底|末)?
+      | 共有 | 共(?![享同建创商治识赢])                                    # totals
+      | 预计 | 将 | 可 | 已 | 拟 | 实现 | 形成                              # tense
+    )""",
+    re.VERBOSE,
 )
 _TRAILING_FILLER = re.compile(r"(?:的|为|是|将|已|可|共|等|\s)+$")
 # Where a noun after the counting word ends: a verb or function word starts the rest of the clause.

@@ -1,0 +1,105 @@
+"""The shared vocabulary of the parsers: every word list or character class two modules use, once.
+
+A list that only one module needs stays in that module. Lists are tuples of words (for
+``str.startswith`` and sets); ``alternation`` turns one into a regex fragment, longest word first so
+that ``截至目前`` is tried before ``截至`` and ``人次`` before ``人``. Fragments are uncompiled strings
+meant to be composed into a module's patterns (compiled once, at import).
+"""
+from __future__ import annotations
+
+import re
+
+
+def alternation(words) -> str:
+    """``(?:a|b|c)`` of the words, escaped, longest first (a regex tries alternatives in order)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+# --- characters and marks ------------------------------------------------------------------------
+
+# CJK Unified Ideographs, for use inside a character class: f"[{CJK}]".
+CJK = "\u4e00-\u9fff"
+# 〇 is the zero of 二〇二四; it sits outside the ideograph block but is written like one.
+HAN_ZERO = "\u3007"
+
+# Marks that end a sentence (full- and half-width), and marks that end a clause inside one.
+SENTENCE_END_MARKS = "。！？!?"
+COMMAS = "，,"
+SEMICOLONS = "；;"
+COLONS = "：:"
+CLAUSE_MARKS = COMMAS + SEMICOLONS + COLONS
+LIST_MARK = "、"  # the enumeration comma: 甲、乙、丙
+
+# --- time words ------------------------------------------------------------------------------------
+
+MONTH_DAY = r"\d{1,2}月\d{1,2}日"
+# Days a news report dates its event by: past or today, then vague recency.
+PAST_DAYS = ("昨天", "昨日", "前天", "今天", "今日", "当天", "当日")
+RECENT_DAYS = ("近日", "日前", "近期")
+COMING_DAYS = ("明天", "明日")  # announcements; never a dateline of what happened
+DAY_PARTS = ("上午", "下午", "中午", "晚上", "晚间", "早上", "清晨", "凌晨", "傍晚", "夜间")
+MONTH_PARTS = ("上旬", "中旬", "下旬")
+# "Now": a report's present, which frames a clause without naming anything.
+NOW_WORDS = ("目前", "当前", "现在", "如今", "眼下", "截至目前")
+
+# The time words that open a lede clause before its subject (昨天上午，/ 10月12日 市委书记…):
+# stripped from the front of a title or a meeting's name.
+CLAUSE_OPENING_TIME = (
+    f"(?:{MONTH_DAY}|{alternation(PAST_DAYS + RECENT_DAYS + COMING_DAYS + DAY_PARTS + MONTH_PARTS)})+"
+)
+
+# Words that make what follows a plan, not a fact (预计2026年6月竣工, 力争年底投产).
+FORECAST_WORDS = ("预计", "计划", "力争", "争取", "有望", "可望", "确保", "拟", "预期", "目标")
+
+# --- places and bodies -----------------------------------------------------------------------------
+
+# How a local paper names its own area or everyone in it (我区召开…, 全市共…).
+OWN_AREA = ("我区", "我市", "我县", "我镇", "全区", "全市", "全县", "全镇")
+
+# --- people ------------------------------------------------------------------------------------------
+
+# Base title words; a prefix (副, 常务, 党组, an organisation) is read from the text before them.
+OFFICIAL_TITLES = (
+    "书记", "区长", "市长", "县长", "省长", "州长", "镇长", "乡长", "村长", "主任", "主席",
+    "局长", "厅长", "处长", "科长", "所长", "队长", "站长", "馆长", "园长", "校长", "院长",
+    "部长", "组长", "行长", "会长", "社长", "署长", "常委", "委员", "成员", "领导", "秘书长",
+    "检察长", "审计长", "指挥长", "总指挥", "召集人", "负责人", "政委", "专员", "巡视员",
+    "调研员", "董事长", "理事长", "监事长", "总经理", "经理", "总裁", "总监", "创始人",
+    "总工程师", "总经济师", "总会计师", "主编", "总编辑", "教授", "人大代表",
+)
+# Titles naming a group (区领导, 党组成员): shared along a 、 list, and weaker than a specific title.
+COLLECTIVE_TITLES = ("领导", "负责人", "成员", "委员")
+
+# --- meetings ----------------------------------------------------------------------------------------
+
+CONVENE_VERBS = ("召开", "举行")  # a meeting is held
+CHAIR_VERBS = ("主持",)
+OBSERVER_VERBS = ("列席",)
+ATTENDANCE_VERBS = ("出席", "参加", "陪同", "收听收看", "参会", "与会", "视频连线")
+# Verbs of speaking; 讲话/致辞/发言 are also nouns (重要讲话), the others report what was said.
+SPEECH_WORDS = ("讲话", "致辞", "发言")
+REMARK_VERBS = ("强调", "指出", "要求", "表示", "提出")
+TEACHING_VERBS = ("授课", "宣讲")
+
+# --- measure words ---------------------------------------------------------------------------------
+
+# Counting words: what they count is usually the noun right after them (20栋厂房, 883条贴文).
+COUNT_UNITS = frozenset(
+    "个 家 户 处 项 条 部 幅 篇 件 套 支 片 台 架 辆 艘 栋 幢 座 间 所 批 只 头 株 棵 本 册 份 "
+    "张 块 名 位 人 类 种 款 门 场 组 宗 例 笔 单 根 层 起 次 轮 部门 家庭".split()
+)
+SQUARE_METRE_UNITS = ("平方米", "㎡", "m2", "m²")
+# Measures: what they measure is usually named before the number (建筑总面积10.8万平方米).
+MEASURE_UNITS = frozenset(
+    "人次 辆次 架次 户次 场次 车次 批次 家次 元 美元 欧元 平方公里 平方千米 公顷 亩 "
+    "立方米 米 公里 千米 厘米 毫米 吨 公斤 千克 克 毫克 微克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ 周年 年 "
+    "个月 周 天 小时 分钟 秒 岁 倍 % ‰ 个百分点 标箱 m³ km kg kW kWh MW GW".split()
+) | frozenset(SQUARE_METRE_UNITS)
+
+# --- numerals ----------------------------------------------------------------------------------------
+
+CN_ZEROS = "零〇"
+CN_NONZERO_DIGITS = "一二两三四五六七八九"
+CN_DIGITS = CN_ZEROS + CN_NONZERO_DIGITS
+CN_SMALL_UNITS = "十百千"  # a digit times ten, hundred, thousand
+CN_MAGNITUDES = "万亿"

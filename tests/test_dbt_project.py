@@ -1,0 +1,121 @@
+"""The dbt project's own contracts: every model documented and typed beside its SQL, its grain tested,
+its computed columns unit-tested, and its sources the assets the Dagster code really produces.
+
+dbt itself checks the rest when it builds: enforced contracts fail a model whose columns or types
+differ from its YAML, and the unit tests fail a model whose logic changed.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from dagster import AssetKey
+from dagster_dbt import DagsterDbtTranslator
+
+from conftest import DBT_DIR
+
+MODELS = DBT_DIR / "models"
+
+# Staging views that only select columns of their source, unchanged: nothing to unit-test.
+PASS_THROUGH = {"stg_issues", "stg_meetings", "stg_projects"}
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory) -> dict:
+    """dbt's manifest of the project as it is now (parsed into a temporary target, not the shared one)."""
+    target = tmp_path_factory.mktemp("dbt_target")
+    dbt = Path(sys.executable).parent / "dbt"
+    subprocess.run(
+        [str(dbt), "parse", "--profiles-dir", ".", "--target-path", str(target), "--quiet"],
+        cwd=DBT_DIR, check=True,
+    )
+    return json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+
+
+def _models(manifest) -> dict[str, dict]:
+    return {n["name"]: n for n in manifest["nodes"].values() if n["resource_type"] == "model"}
+
+
+def _tests_of(manifest, model: str) -> list[dict]:
+    model_id = _models(manifest)[model]["unique_id"]
+    return [
+        n for n in manifest["nodes"].values()
+        if n["resource_type"] == "test" and n.get("attached_node") == model_id
+    ]
+
+
+def test_each_model_is_described_in_a_yaml_file_beside_it(manifest):
+    for name, model in _models(manifest).items():
+        sql = Path(model["original_file_path"])
+        assert model["patch_path"] == f"gazette://{sql.with_suffix('.yml')}", name
+    for path in MODELS.rglob("*.yml"):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        names = [m["name"] for m in entries.get("models", [])]
+        assert names in ([path.stem], []), f"{path} describes {names}, not only {path.stem}"
+
+
+def test_every_model_and_column_is_described_and_typed(manifest):
+    for name, model in _models(manifest).items():
+        assert model["description"].strip(), name
+        assert model["config"]["contract"]["enforced"], f"{name}: its columns and types are not checked"
+        assert model["columns"], name
+        for column, info in model["columns"].items():
+            assert info["description"].strip() and "{{" not in info["description"], f"{name}.{column}"
+            assert info["data_type"], f"{name}.{column} has no data_type"
+
+
+def test_the_dagster_ui_shows_the_column_types(manifest):
+    translator = DagsterDbtTranslator()
+    for name, model in _models(manifest).items():
+        spec = translator.get_asset_spec(manifest, model["unique_id"], None)
+        schema = spec.metadata["dagster/column_schema"]
+        assert [c.type for c in schema.columns] == [c["data_type"] for c in model["columns"].values()], name
+
+
+def test_every_model_has_its_grain_tested(manifest):
+    """The primary key: one column unique and not null, or several unique together and each not null."""
+    for name in _models(manifest):
+        tests = [(t["test_metadata"]["name"], t["test_metadata"]["kwargs"]) for t in _tests_of(manifest, name)]
+        not_null = {kw["column_name"] for test, kw in tests if test == "not_null"}
+        keys = [[kw["column_name"]] for test, kw in tests if test == "unique"]
+        keys += [kw["combination_of_columns"] for test, kw in tests if test == "unique_combination_of_columns"]
+        assert any(set(key) <= not_null for key in keys), f"{name}: no unique + not_null key"
+
+
+def test_every_model_that_computes_a_column_has_a_unit_test(manifest):
+    unit_tests = list(manifest["unit_tests"].values())
+    tested = {t["model"] for t in unit_tests}
+    for name, model in _models(manifest).items():
+        if name in PASS_THROUGH:
+            continue
+        assert name in tested, f"{name} has no unit test"
+    for t in unit_tests:
+        if _models(manifest)[t["model"]]["config"]["materialized"] == "incremental":
+            assert t["overrides"]["macros"] == {"is_incremental": False}, t["name"]
+
+
+def test_pass_through_models_only_select_columns():
+    for name in PASS_THROUGH:
+        sql = (MODELS / "staging" / f"{name}.sql").read_text(encoding="utf-8")
+        select_list = re.search(r"select\n(.*?)\n\n\s*from source", sql, re.S).group(1)
+        for item in select_list.split(","):
+            assert re.fullmatch(r"\s*\w+\s*", item), f"{name} computes {item.strip()!r}: give it a unit test"
+
+
+def test_sources_are_the_assets_the_python_code_produces(manifest):
+    from gazette_pipeline.definitions import defs
+    from gazette_pipeline.dbt import gazette_dbt_models
+
+    produced = {key for a in defs.assets if a is not gazette_dbt_models for key in a.keys}
+    translator = DagsterDbtTranslator()
+    sources = list(manifest["sources"].values())
+    assert sources
+    for source in sources:
+        key = translator.get_asset_key(source)
+        assert key == AssetKey([source["source_name"], source["name"]]) == AssetKey(source["meta"]["dagster"]["asset_key"])
+        assert key in produced, f"source {key.to_user_string()} is no Dagster asset"
