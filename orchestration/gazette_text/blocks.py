@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from . import credits
 from .bylines import split_trailing_byline, starts_with_byline
+from .vocabulary import CLOSING_QUOTES, COLONS, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
 
-_SENTENCE_END = r"[。！？!?；;：:…]"
-_CLOSERS = r"[”’\"'）)」』】]*"
+_SENTENCE_END = f"[{SENTENCE_END_MARKS}{SEMICOLONS}{COLONS}{ELLIPSIS}]"
+_CLOSERS = f"[{re.escape(CLOSING_QUOTES)}）)】]*"
 # A paragraph that ends without one of these was cut by the page layout and continues in the next.
 # A byline glued to the last sentence (`…圆满完成。(吴思琪、见习记者 贺兰心)`) still ends it.
 _TERMINATED = re.compile(rf"{_SENTENCE_END}{_CLOSERS}(?:\s*[（(][^（）()]{{1,40}}[）)])?\s*$")

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from .names import COMPOUND_SURNAMES, SURNAME_RANK
-
-_CJK = r"\u4e00-\u9fff"
+from .vocabulary import CJK as _CJK
+from .vocabulary import CLOSING_QUOTES, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
 _DIGIT = r"[0-9０-９]"
 
 # --- Role labels: the one home of the byline vocabulary -----------------------------------------
@@ -81,11 +81,12 @@ _LEAD = re.compile(
 )
 
 # --- Trailing bylines -----------------------------------------------------------------------------
-_SENTENCE_END = r"[。！？!?…；;”’\"』」]"
+_SENTENCE_END = f"[{SENTENCE_END_MARKS}{ELLIPSIS}{SEMICOLONS}{re.escape(CLOSING_QUOTES)}]"
 # Names in brackets closing the last paragraph, glued to its last sentence or on a line of their own.
 _TRAILING_BRACKETS = re.compile(
     rf"(?:(?<={_SENTENCE_END})|(?:^|(?<=\n)))[ \t\u3000]*(?P<byline>[（(](?P<inside>[^（）()\n]{{1,40}})[）)])\s*$"
 )
+_ENDS_A_SENTENCE = re.compile(rf"{_SENTENCE_END}\s*$")
 # Names glued to the last sentence without brackets are too easily a phrase; only a line of its own.
 _LAST_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?P<byline>[^\n]{2,40}?)\s*$")
 
@@ -217,7 +218,7 @@ def split_run_together_names(run: str) -> list[str]:
 def _after_sentence(text: str, start: int) -> bool:
     # Names close an article only after its last sentence; after an unfinished line (a label such as
     # `秋粮` over `管护忙`) they would be a phrase.
-    return bool(re.search(rf"{_SENTENCE_END}\s*$", text[:start]))
+    return bool(_ENDS_A_SENTENCE.search(text, 0, start))
 
 
 def _starts_with_surname(name: str) -> bool:
@@ -322,8 +323,11 @@ def _looks_like_name(name: str) -> bool:
     return name[:1] in SURNAME_RANK and 2 <= len(name) <= _NAME_MAX
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _squeeze(text: str | None) -> str | None:
-    return re.sub(r"\s+", "", text) if text else None
+    return _WHITESPACE.sub("", text) if text else None
 
 
 def _unique(names) -> tuple[str, ...]:

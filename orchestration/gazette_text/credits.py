@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .bylines import split_run_together_names
 from .names import COMPOUND_SURNAMES, SURNAME_RANK
+from .vocabulary import CJK as _CJK
 
-_CJK = r"\u4e00-\u9fff"
 # A role word before the names, stray spaces and all (`本 网记 者`).
 _ROLE_PATTERN = rf"(?:[{_CJK}]\s*){{0,3}}(?:记\s*者|通\s*讯\s*员)"
 _CREDIT_PATTERN = rf"""

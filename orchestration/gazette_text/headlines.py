@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_CJK = r"\u4e00-\u9fff"
+from .vocabulary import CJK as _CJK
 
 # --- a column label: a page's standing rubric (重点项目 / 进行时, 图片新闻, 乡村振兴 / 看鹤湾) ---
 _LABEL_LINE = re.compile(rf"[{_CJK}]{{2,6}}")
@@ -112,8 +112,11 @@ def _repeats_title(title: str, lead: str) -> bool:
     return common >= max(_REPEAT_MIN, (len(head) + 1) // 2)
 
 
+_NOT_A_WORD_CHARACTER = re.compile(rf"[^{_CJK}0-9A-Za-z]")
+
+
 def _compact(text: str) -> str:
-    return re.sub(rf"[^{_CJK}0-9A-Za-z]", "", text)
+    return _NOT_A_WORD_CHARACTER.sub("", text)
 
 
 def _longest_common_run(a: str, b: str) -> int:

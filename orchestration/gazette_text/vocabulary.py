@@ -29,6 +29,8 @@ SEMICOLONS = "；;"
 COLONS = "：:"
 CLAUSE_MARKS = COMMAS + SEMICOLONS + COLONS
 LIST_MARK = "、"  # the enumeration comma: 甲、乙、丙
+ELLIPSIS = "…"  # a quoted sentence may trail off, and still ends
+CLOSING_QUOTES = "”’\"'」』"  # may follow the mark that ends a sentence
 
 # --- time words ------------------------------------------------------------------------------------
 
