@@ -16,7 +16,7 @@ import pytest
 
 from gazette_text.articles import parse_issue
 from gazette_text.coverage import coverage
-from gazette_text.issue import read_issue
+from gazette_text.issue import date_articles, read_issue
 from gazette_text.models import Leftover
 from gazette_text.people import find_titled_people
 from gazette_text.statistics import extract_statistics
@@ -98,8 +98,8 @@ _DATED_ISSUE = (
 
 def test_event_date_comes_from_the_dateline_and_the_publication_date():
     """Article event_date: 昨天 is the day before publication, 10月12日 is that day of the paper's year."""
-    parsed = parse_issue(_DATED_ISSUE, published_on=date(2024, 10, 16))
-    assert [(a.dateline, a.event_date) for a in parsed.articles] == [
+    articles = date_articles(parse_issue(_DATED_ISSUE).articles, published_on=date(2024, 10, 16))
+    assert [(a.dateline, a.event_date) for a in articles] == [
         ("昨天上午", date(2024, 10, 15)),
         ("10月12日", date(2024, 10, 12)),
     ]
@@ -107,8 +107,8 @@ def test_event_date_comes_from_the_dateline_and_the_publication_date():
 
 def test_event_date_from_the_year_alone_when_the_day_of_publication_is_unknown():
     """Article event_date with only the year known: a printed month-day resolves, 昨天 cannot."""
-    parsed = parse_issue(_DATED_ISSUE, year=2023)
-    assert [a.event_date for a in parsed.articles] == [None, date(2023, 10, 12)]
+    articles = date_articles(parse_issue(_DATED_ISSUE).articles, published_on=None, year=2023)
+    assert [a.event_date for a in articles] == [None, date(2023, 10, 12)]
 
 
 def test_read_issue_dates_articles_by_the_file_name():

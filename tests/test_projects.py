@@ -217,7 +217,7 @@ def test_not_a_project(example: Example) -> None:
         ("预计明年正式投产", date(2023, 12, 25), None, "2024"),
         ("力争明年年底竣工", date(2023, 12, 25), None, "2024-12"),
         ("预计后年投产", None, 2024, "2026"),
-        ("预计明年上半年投产", date(2024, 10, 16), None, "2025"),  # no finer contract value
+        ("预计明年上半年投产", date(2024, 10, 16), None, "2025-H1"),
         ("预计3月竣工", date(2024, 10, 16), None, "2025-03"),  # a forecast points ahead
         ("预计11月竣工", date(2024, 10, 16), None, "2024-11"),
         ("确保今年5月竣工", date(2024, 10, 16), None, "2024-05"),  # 今年 printed: no shift

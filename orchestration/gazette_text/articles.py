@@ -7,7 +7,7 @@ Reading the layout top-down, as a reader of any paper does:
 - a story starts at a byline (`本报讯（记者 X）…`, `□融媒记者 X`, `某某网10月9日讯`) or, when the
   paper prints none, at the first paragraph after its headline;
 - the body runs until a page-region break (2+ blank lines), the next headline, a byline or a photo;
-  a names-only line (`（卞文涛）`, `陶可欣`) closes it as its trailing byline;
+  a names-only line (`（宁晓川）`, `童可欣`) closes it as its trailing byline;
 - a paragraph cut mid-sentence (even mid-word or mid-number) by the layout is glued to its
   continuation, captions included;
 - a caption ending in (or followed by) a credit (`X Y 摄`, `（X 摄）`, `文/X 图/Y`) is a photo item.
@@ -15,12 +15,11 @@ Reading the layout top-down, as a reader of any paper does:
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from . import blocks as B
 from . import credits
 from .bylines import merge_bylines, parse_byline, split_trailing_byline
-from .datelines import find_dateline, resolve_dateline
+from .datelines import find_dateline
 from .headlines import (
     continues_text,
     is_column_label,
@@ -36,12 +35,14 @@ _STORY_KINDS = (B.TEXT, B.BYLINE)
 _CAPTION_PIECES_MAX = 3  # a caption the layout cut, at most this many paragraphs
 
 
-def parse_issue(text: str, published_on: date | None = None, year: int | None = None) -> ParsedIssue:
-    """Articles of one issue in reading order; dates resolve against ``published_on`` (or ``year``)."""
+def parse_issue(text: str) -> ParsedIssue:
+    """Articles of one issue in reading order, each with its dateline as printed.
+
+    Event dates need the publication date, which the whole issue decides: ``issue.read_issue`` (or
+    ``issue.date_articles``) resolves them.
+    """
     raw_items, leftovers = _layout_items(_read_in_context(B.split_blocks(text)))
-    articles = [
-        _build_article(seq, item, published_on, year) for seq, item in enumerate(raw_items, start=1)
-    ]
+    articles = [_build_article(seq, item) for seq, item in enumerate(raw_items, start=1)]
     return ParsedIssue(articles=articles, leftovers=leftovers)
 
 
@@ -224,11 +225,11 @@ def _as_labels(pending) -> list[Leftover]:
 # --- an item's fields ---
 
 
-def _build_article(seq: int, item: _Item, published_on: date | None, year: int | None) -> Article:
+def _build_article(seq: int, item: _Item) -> Article:
     headline = " ".join(b.headline_text for b in item.headline_blocks) or None
     body = _body_text(item.body_blocks)
     if item.is_photo:
-        return _build_photo(seq, item, headline, body, published_on, year)
+        return _build_photo(seq, item, headline, body)
     body, trailing = split_trailing_byline(body)
     leading = parse_byline(body)
     byline = merge_bylines(leading, trailing)
@@ -247,12 +248,11 @@ def _build_article(seq: int, item: _Item, published_on: date | None, year: int |
         byline=byline.text if byline else None,
         trailing_byline=trailing.text if trailing else None,
         dateline=dateline,
-        event_date=resolve_dateline(dateline, published_on, year),
         credit=item.credit_block.text if item.credit_block else None,
     )
 
 
-def _build_photo(seq: int, item: _Item, headline: str | None, body: str, published_on, year) -> Article:
+def _build_photo(seq: int, item: _Item, headline: str | None, body: str) -> Article:
     caption, credit = credits.split_credit(body)
     if credit is None:  # the credit is printed on its own line under the caption
         credit = credits.parse_credit(item.credit_block.text)
@@ -268,7 +268,6 @@ def _build_photo(seq: int, item: _Item, headline: str | None, body: str, publish
         contributors=credit.writers,
         photographers=credit.photographers,
         dateline=dateline,
-        event_date=resolve_dateline(dateline, published_on, year),
         credit=printed,
     )
 

@@ -16,7 +16,7 @@ from .vocabulary import CLOSING_QUOTES, COLONS, ELLIPSIS, SEMICOLONS, SENTENCE_E
 _SENTENCE_END = f"[{SENTENCE_END_MARKS}{SEMICOLONS}{COLONS}{ELLIPSIS}]"
 _CLOSERS = f"[{re.escape(CLOSING_QUOTES)}）)】]*"
 # A paragraph that ends without one of these was cut by the page layout and continues in the next.
-# A byline glued to the last sentence (`…圆满完成。(吴思琪、见习记者 贺兰心)`) still ends it.
+# A byline glued to the last sentence (`…圆满完成。(甘书语、见习记者 邬若兰)`) still ends it.
 _TERMINATED = re.compile(rf"{_SENTENCE_END}{_CLOSERS}(?:\s*[（(][^（）()]{{1,40}}[）)])?\s*$")
 _HEADLINE_LINE_MAX = 40
 _HEADLINE_LINES_MAX = 4
@@ -71,7 +71,7 @@ def is_terminated(text: str) -> bool:
 
 def is_trailing_byline(text: str) -> bool:
     """Is this whole paragraph a byline as papers print it after a story's last sentence
-    (`（卞文涛）`, `陶可欣`, `（记者_X）`)? Whether it closes a story depends on what is above it."""
+    (`（宁晓川）`, `童可欣`, `（记者_X）`)? Whether it closes a story depends on what is above it."""
     rest, byline = split_trailing_byline(f"。\n\n{text}")
     return byline is not None and rest == "。"
 

@@ -1,7 +1,7 @@
 """Bylines: who wrote an article, wherever and however the paper prints it.
 
 Forms:
-- a lead opening the first paragraph, names in brackets or none: `本报讯（舒泉清 记者 朱梦琪）`,
+- a lead opening the first paragraph, names in brackets or none: `本报讯（甄泉生 记者 柴小禾）`,
   `本报讯 (记者 X)`, `本报消息（记者 X）`, `本网讯`, `本报10月9日讯`, `本报北京10月12日电`, web leads
   carrying the publication date (`某某网10月9日讯（记者 X）`, `某某新闻网2月13日讯`) -> `parse_byline`;
 - a line of its own between headline and text: `□融媒记者 X`, `■本报记者 X Y`,
@@ -56,7 +56,7 @@ _TOKEN = re.compile(
     | (?P<filler>{_FILLER})
     | (?P<ornament>{_ORNAMENT})
     | (?P<separator>[^\S\n]+|[、，,_|｜/／:：])     # a line break is no separator: a byline is one line
-      # a run of name characters, stopping where a label or marker starts (通讯员郑一鸣见习记者…)
+      # a run of name characters, stopping where a label or marker starts (通讯员汤一鸣见习记者…)
     | (?P<names>(?:(?!{_REPORTER_LABEL}|{_CONTRIBUTOR_LABEL}|{_PHOTO_AFTER}|{_FILLER})[{_CJK}·])+)
     | (?P<other>[\s\S])
     """,
@@ -97,7 +97,7 @@ _FOREIGN_NAME_MAX = 15  # 买买提·艾力 and the like
 
 @dataclass(frozen=True)
 class Byline:
-    text: str  # as printed, e.g. 本报讯（舒泉清 记者 朱梦琪）, □融媒记者 X, （记者_X）
+    text: str  # as printed, e.g. 本报讯（甄泉生 记者 柴小禾）, □融媒记者 X, （记者_X）
     reporters: tuple[str, ...]
     contributors: tuple[str, ...]
     photographers: tuple[str, ...] = ()
@@ -202,7 +202,7 @@ def strip_byline(body: str) -> str:
 
 
 def split_run_together_names(run: str) -> list[str]:
-    """`蒋雯黄鑫` -> [蒋雯, 黄鑫]; a single 2-3 character name is returned as is."""
+    """`蒋琳黄川` -> [蒋琳, 黄川]; a single 2-3 character name is returned as is."""
     if "·" in run:  # a transliterated name (阿依古丽·吐尔逊) has no surname to split at
         return [run]
     if len(run) <= 3 or (len(run) == 4 and run[:2] in COMPOUND_SURNAMES):
@@ -244,7 +244,7 @@ def _tokenize(text: str, strict: bool = True) -> list[tuple[str, str]] | None:
 
 
 def _join_padded(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """`樊 越` -> `樊越`: two-character names are padded with a space to line up with longer ones, so a
+    """`殷 朗` -> `殷朗`: two-character names are padded with a space to line up with longer ones, so a
     lone character is part of a neighbouring name (a surname of the next one, else the end of the last)."""
     joined: list[tuple[str, str]] = []
     i = 0

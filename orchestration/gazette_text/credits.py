@@ -1,10 +1,10 @@
 """Photo credits: who took a picture, printed after a caption or on a line of its own.
 
-Forms papers print: `钱全 摄`, `陆新 徐芊卉 摄`, `（柯文博 摄）`, `本网记者 凌霄 摄`, `晚报记者 X 摄`,
-`柯文博/摄`, `文/苗雨桐 图/严子墨`. Every name in a credit is a photographer (or, after `文/`, the
+Forms papers print: `钱安 摄`, `陆衡 邵雨晴 摄`, `（申若川 摄）`, `本网记者 史云帆 摄`, `晚报记者 X 摄`,
+`申若川/摄`, `文/祁雨舟 图/古月白`. Every name in a credit is a photographer (or, after `文/`, the
 writer of the caption): a role word such as 本报记者 says where the photographer works, not that they
 reported the story. Two-character names are often padded with a space to line up with three-character
-ones (`樊 越`), so a lone character is part of its neighbour's name.
+ones (`殷 朗`), so a lone character is part of its neighbour's name.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ _TOKEN_SEPARATORS = re.compile(r"[\s、]+")
 
 @dataclass(frozen=True)
 class Credit:
-    text: str  # as printed, e.g. 陆新 徐芊卉 摄
+    text: str  # as printed, e.g. 陆衡 邵雨晴 摄
     photographers: tuple[str, ...]
     writers: tuple[str, ...] = ()  # 文/X: who wrote the caption
 
@@ -86,7 +86,7 @@ def _names(run: str) -> tuple[str, ...]:
 
 
 def _join_padded(tokens: list[str]) -> list[str]:
-    """`樊 越` -> `樊越`: a lone character belongs to the name beside it (a surname to the next one)."""
+    """`殷 朗` -> `殷朗`: a lone character belongs to the name beside it (a surname to the next one)."""
     joined: list[str] = []
     i = 0
     while i < len(tokens):

@@ -4,7 +4,7 @@ A headline is printed as short lines without sentence-final punctuation: an opti
 `某某在某会上强调`, a series name in 《》, a slogan ending in ——, a figure ending in ！), the main
 title, an optional subtitle. Papers set every tier apart, so a page of articles without bylines
 still shows where each one starts. The same shape is also made by a sentence the layout cut at the
-foot of a column (`会议听取了武进区第`) and by a column label (`重点项目 / 进行时`); this module
+foot of a column (`会议听取了东塘区第`) and by a column label (`重点项目 / 进行时`); this module
 holds the evidence for each reading, and the article splitter weighs it in context.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 
 from .vocabulary import CJK as _CJK
 
-# --- a column label: a page's standing rubric (重点项目 / 进行时, 图片新闻, 乡村振兴 / 看鹤湾) ---
+# --- a column label: a page's standing rubric (重点项目 / 进行时, 图片新闻, 乡村振兴 / 看芦湾) ---
 _LABEL_LINE = re.compile(rf"[{_CJK}]{{2,6}}")
 
 # --- a page's topic banner over a full headline: `聚焦2026某市两会` (a series kicker is set in 《》) ---
@@ -23,7 +23,7 @@ _TIERS_UNDER_BANNER = 2  # a banner sits over a title and a subtitle, not over a
 # --- a kicker that is a figure or a cry: `312.6亿元！`, `好消息！` ---
 _EXCLAIMED_KICKER = re.compile(r"[^，,。；;、]{2,20}[！!？?]")
 
-# --- a place and a colon before the title: `芦湾镇：荷塘连片…`, `青溪区:冬修水利…` ---
+# --- a place and a colon before the title: `芦湾镇：荷塘连片…`, `芦湾区:冬修水利…` ---
 _PLACE_COLON_TITLE = re.compile(
     rf"""^[{_CJK}]{{1,8}}
         (?:省|市|区|县|州|旗|镇|乡|村|街道|社区|园区|新区|开发区|高新区)
@@ -37,7 +37,7 @@ _PHRASES_SIDE_BY_SIDE = re.compile(rf"[{_CJK}”’》]\s+[“‘《{_CJK}]")
 # --- marks that only running text uses: a clause goes on, so the line is part of a sentence ---
 _CLAUSE_MARKS = re.compile(r"[，,、；;]")
 _RUNNING_TEXT_MARKS = re.compile(r"[，,；;]")
-# A title never ends on a word that needs a continuation (`…来到位于`, `…武进区第`, `…的`).
+# A title never ends on a word that needs a continuation (`…来到位于`, `…东塘区第`, `…的`).
 _DANGLING_END = re.compile(r"(?:的|地|得|了|着|和|与|及|或|在|对|向|从|把|被|将|于|为|是|第|等|并|且|以|而|其|位于|关于|截至|根据)$")
 _OPENING_MARKS = "“‘《（(【「"
 _CLOSING_MARKS = "”’》）)】」"

@@ -1,52 +1,95 @@
-"""Article kind from its headline and lead sentence.
+"""Article kind from its headline and lead paragraph: what the article is about.
 
-meeting: a meeting is held; project: an investment project is signed or progresses; visit: a delegation
-from elsewhere visits; inspection: local leaders inspect sites; event: everything else (campaigns,
-festivals, training classes, releases). The headline is the editor's summary, so its cues win over
-the lead sentence's.
+meeting: a meeting is held; visit: a delegation from elsewhere visits; inspection: local leaders inspect
+sites (调研, 检查, 督查…); project: an investment or construction project is signed, starts, progresses or
+is finished; event: everything else (campaigns, festivals, fairs, training classes, releases).
+Photo items are classified by the splitter, not here.
+
+Cues are ranked, headline first (it is the editor's summary), then the lead's news sentence:
+1. a meeting noun (…会议, …大会, 分析会, 座谈会…) names what happened, unless it only qualifies
+   something else (会议精神, 会议中心) or the gathering is a fair or a show (博览会, 招聘会);
+2. a visit, then an inspection verb: a leader inspecting is what the article reports even when the
+   topic is a project (某某调研重点项目建设);
+3. a project noun (项目, 工程, 基地, 产业园…) with a stage (签约, 开工, 竣工, 完工, 投产, 加快建设…).
 """
 from __future__ import annotations
 
 import re
 
-from .vocabulary import CHAIR_VERBS, CONVENE_VERBS, alternation
-
-_NOT_MEETINGS = re.compile(r"发布会|博览会|运动会|展览会|交易会|招聘会|演唱会|音乐会|晚会|庙会|展销会|推介会|文化节|艺术节")
-_MEETING_WORDS = (
-    r"会议|常委会(?!主任|副主任|领导|委员)|全会|推进会|学习会|督办会|座谈会|部署会|调度会|协调会|"
-    r"联席会|例会|总结会|动员会|视频会|工作会|现场会|汇报会|务虚会|恳谈会|交流会|对接会"
+from .datelines import find_dateline
+from .vocabulary import (
+    CHAIR_VERBS,
+    CONVENE_VERBS,
+    MEETING_NOUNS,
+    MEETING_TYPES,
+    NON_MEETING_GATHERINGS,
+    SENTENCE_END_MARKS,
+    alternation,
 )
-_MEETING = re.compile(_MEETING_WORDS)
-# 召集 and 主持 put a meeting in the lead too (主持召开…); 举办 does not: festivals are 举办 as well.
-_LEAD_MEETING_VERBS = alternation(CONVENE_VERBS + ("召集",) + CHAIR_VERBS)
-_MEETING_HELD = re.compile(rf"{_LEAD_MEETING_VERBS}[^。；]{{0,40}}?(?:{_MEETING_WORDS})|会议[^。；]{{0,4}}召开")
-_PROJECT_HEADLINE = re.compile(r"项目.{0,12}(签约|落地|开工|竣工|投产|封顶|进展|建设|落户|启用)|(签约|落地|开工|竣工|投产|落户).{0,12}项目")
-_PROJECT_LEAD = re.compile(r"项目[^。]{0,30}(签约落地|正式签约|签约仪式|开工|竣工|投产|封顶|取得新进展)")
-_VISIT = re.compile(r"考察|参观|来[我本]?[区市县镇].{0,6}(调研|交流|访问)")
+
+_NOT_MEETINGS = re.compile(alternation(NON_MEETING_GATHERINGS))
+# The meeting-noun family. 常委会 alone is also the standing committee (常委会主任): a meeting only when
+# no title follows. A noun that qualifies another (会议精神, 会议中心, 人民大会堂, 大会战) names none;
+# 学习会 in 学习会议精神 is no noun of its own.
+_MEETING_NOUN = (
+    rf"(?:{alternation(MEETING_NOUNS)}|{alternation(MEETING_TYPES)}会|常委会(?!主任|副主任|领导|委员))"
+    r"(?!议|精神|中心|室|厅|堂|常务|制度|战)"
+)
+_MEETING = re.compile(_MEETING_NOUN)
+# Holding a meeting: 召开/举行/主持/召集 … meeting noun, or meeting noun … 召开/举行/开幕/闭幕.
+# 举办 alone does not: festivals and fairs are 举办 as well.
+_HOLD_VERBS = alternation(CONVENE_VERBS + ("召集",) + CHAIR_VERBS)
+_MEETING_HELD = re.compile(
+    rf"{_HOLD_VERBS}[^。；]{{0,40}}?{_MEETING_NOUN}|{_MEETING_NOUN}[^。；，]{{0,20}}?(?:{_HOLD_VERBS}|开幕|闭幕)"
+)
+
+# What a project is called, and the stages a project report announces.
+_PROJECT_NOUN = r"(?:项目|工程|基地|产业园|园区|码头|厂房|电站|综合体)"
+_HEADLINE_STAGE = r"(?:签约|落地|开工|竣工|完工|投产|封顶|进展|建设|落户|启用|投用|通车|建成|交付)"
+_PROJECT_HEADLINE = re.compile(
+    rf"{_PROJECT_NOUN}[^，。！？ ]{{0,12}}?{_HEADLINE_STAGE}|(?:签约|落地|开工|竣工|投产|落户)[^，。！？ ]{{0,12}}?项目"
+)
+_LEAD_STAGE = (
+    r"(?:签约落地|正式签约|签约仪式|开工|竣工|完工|投产|封顶|取得新进展|加快建设|加紧建设|"
+    r"(?:施工|建设)?现场)"
+)
+_PROJECT_LEAD = re.compile(rf"{_PROJECT_NOUN}[^。]{{0,30}}?{_LEAD_STAGE}")
+_VISIT = re.compile(r"考察|参观|来[我本]?[区市县镇乡].{0,6}(?:调研|交流|访问)")
 _INSPECTION = re.compile(r"检查|调研|督查|暗访|视察|走访|巡查")
+_SENTENCE = re.compile(rf"[^{SENTENCE_END_MARKS}]+[{SENTENCE_END_MARKS}]?")
 
 
 def classify(headline: str | None, lead: str) -> str:
     head = headline or ""
-    if _MEETING.search(head) and not _headline_names_non_meeting(head):
+    if _MEETING.search(head) and not _names_non_meeting(head):
         return "meeting"
-    if _PROJECT_HEADLINE.search(head):
-        return "project"
     if _VISIT.search(head):
         return "visit"
     if _INSPECTION.search(head):
         return "inspection"
-    first_sentence = lead.split("。", 1)[0]
-    if _MEETING_HELD.search(first_sentence):
+    if _PROJECT_HEADLINE.search(head):
+        return "project"
+    news = _news_sentence(lead)
+    if _MEETING_HELD.search(news) and not _names_non_meeting(news):
         return "meeting"
+    if _VISIT.search(news) and "来" in news:
+        return "visit"
+    if _INSPECTION.search(news):
+        return "inspection"
     if _PROJECT_LEAD.search(lead):
         return "project"
-    if _VISIT.search(first_sentence) and "来" in first_sentence:
-        return "visit"
-    if _INSPECTION.search(first_sentence):
-        return "inspection"
     return "event"
 
 
-def _headline_names_non_meeting(headline: str) -> bool:
-    return bool(_NOT_MEETINGS.search(headline)) and "会议" not in headline
+def _names_non_meeting(text: str) -> bool:
+    return bool(_NOT_MEETINGS.search(text)) and "会议" not in text
+
+
+def _news_sentence(lead: str) -> str:
+    """The lead's first sentence: what happened, who did it (a scene-setting opening is skipped when
+    the next sentence opens on the date, as in `春日的河畔，一派繁忙。3月10日，…`)."""
+    sentences = _SENTENCE.findall(lead) or [lead]
+    first = sentences[0]
+    if len(sentences) > 1 and find_dateline(first) is None and find_dateline(sentences[1]):
+        return sentences[1]
+    return first

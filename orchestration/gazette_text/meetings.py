@@ -4,13 +4,18 @@ Rules:
 - Only an article the splitter classed as ``meeting`` yields a meeting (an inspection, a visit,
   a signing or a festival does not); it always yields one, named as well as the text allows.
 - People are those named with an official title in the article (``people.find_titled_people``)
-  and later bare mentions of those same names (``乔俊杰强调``); the byline (reporters) is cut
+  and later bare mentions of those same names (``方立群强调``); the byline (reporters) is cut
   off first, so reporters never take part.
 - A person's role comes from the verbs in their own clause (up to the next comma or the next
-  person): ``主持`` chair; ``讲话`` ``强调`` ``指出`` ``要求`` ``作…发言`` … speaker; ``出席``
-  ``参加`` ``陪同`` ``收听收看`` attendee; ``列席`` observer. A person whose clause is only list
-  glue (``、`` ``，`` ``等`` ``与``) takes the first role verb later in the sentence, or else the role of
-  the next person in it: ``A、B、C参加会议``, ``A，B，C参加会议`` give all three the role.
+  person): ``主持`` chair; ``讲话`` ``强调`` ``指出`` ``要求`` ``作…报告/部署`` … speaker; ``出席``
+  ``参加`` ``陪同`` ``到会(指导/祝贺)`` ``在主席台就座`` ``听取`` attendee; ``列席`` observer.
+  A person whose clause is only list glue (``、`` ``，`` ``等`` ``与``, and a closing ``等市领导``)
+  takes the first role verb later in the sentence, or else the role of the next person in it:
+  ``A、B、C参加会议``, ``A，B，C等市领导到会祝贺`` give all three the role. A layout break right
+  after ``、`` does not end the sentence.
+- People heard (``听取委员A、B关于…的发言``) are speakers.
+- ``他``/``她`` opening a sentence stands for the first person of the sentence just before, in the
+  same paragraph (``A对…给予肯定。她指出`` makes A a speaker).
 - Nominal uses are no speech: ``重要讲话``, ``的讲话``, ``讲话精神``; a clause that relays
   someone's words (``传达…``) gives that person no role.
 - Participants are every person with a role, each once, in order of first mention; the strongest
@@ -18,7 +23,8 @@ Rules:
   quoted, mentioned) are not participants.
 - The name is taken from the lede: ``X会议召开`` → X会议; ``我区召开Y会`` → Y会 (a leading
   ``关于`` dropped); ``区委常委会召开会议`` → 区委常委会会议 (an organiser followed by a generic
-  meeting word is joined to it); else from the headline (``…在Z会议上强调`` → Z会议).
+  meeting word is joined to it, a leading ``参加…的`` dropped: ``参加市人代会的A代表团举行全体会议`` →
+  A代表团全体会议); else from the headline (``…在Z会议上强调`` → Z会议).
 """
 from __future__ import annotations
 
@@ -55,7 +61,7 @@ _SPEECH = re.compile(
     rf"""
       (?<!的)(?<!重要){alternation(SPEECH_WORDS)}(?!精神)   # 讲话, but not 重要讲话 / 讲话精神
     | (?<!的){alternation(REMARK_VERBS)}                   # 强调, but not 的强调
-    | 作[^{COMMAS}。{SEMICOLONS[0]}]{{0,8}}?(?:报告|辅导|讲座)  # 作专题报告
+    | 作[^{COMMAS}。{SEMICOLONS[0]}]{{0,8}}?(?:报告|辅导|讲座|部署|点评)  # 作专题报告, 作具体部署
     | {alternation(TEACHING_VERBS)}
     """,
     re.VERBOSE,
@@ -63,12 +69,23 @@ _SPEECH = re.compile(
 _ROLE_VERBS = (
     ("chair", re.compile(alternation(CHAIR_VERBS))),
     ("observer", re.compile(alternation(OBSERVER_VERBS))),
-    ("attendee", re.compile(alternation(ATTENDANCE_VERBS))),
+    ("attendee", re.compile(alternation(ATTENDANCE_VERBS + ("听取",)))),  # 听取发言: one who listens is there
     ("speaker", _SPEECH),
 )
 _RELAYED = re.compile(r"传达|转达")
-_GLUE = re.compile(rf"[{LIST_MARK}{COMMAS}等和与及同\s\u3000]*")
-_SENTENCE = re.compile(rf"[^{SENTENCE_END_MARKS}{SEMICOLONS}\n]+")
+# 听取委员A、B关于…的发言: the people heard are the speakers.
+_HEARING = re.compile(r"听取")
+_HEARD_SPEECH = re.compile(rf"的{alternation(SPEECH_WORDS + ('汇报', '报告', '介绍'))}")
+_LIST_GLUE = rf"[{LIST_MARK}{COMMAS}等和与及同\s\u3000]*"
+# List glue, and a closing 等 + the group the list belongs to (…、C等市领导，分别…).
+_GLUE = re.compile(
+    rf"{_LIST_GLUE}(?:等[^{CLAUSE_MARKS}{SENTENCE_END_MARKS}]{{0,8}}?"
+    rf"{alternation(COLLECTIVE_TITLES + ('同志', '人'))}{_LIST_GLUE})?"
+)
+# A sentence; a layout break right after 、 does not end one (A、B、‖C、D在主席台就座).
+_SENTENCE = re.compile(rf"(?:[^{SENTENCE_END_MARKS}{SEMICOLONS}\n]|(?<={LIST_MARK})\s+)+")
+# 他指出 / 她强调 opening a sentence: the person the previous sentence was about.
+_PRONOUN = re.compile(r"\s*(?:[他她])(?!们)")
 _CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
 
 _MEETING_WORD = r"(?:会议|会)"
@@ -95,6 +112,8 @@ _MEETING_HELD = re.compile(
 _HEADLINE_AT = re.compile(rf"在(?P<what>{_CLAUSE_CHAR}+?{_MEETING_WORD})上")  # …在X会议上强调
 _ORGANISER_PRONOUN = re.compile(f"^{alternation(OWN_AREA)}$")
 _ABOUT = re.compile(r"^关于")
+# 参加X会议的Y代表团: the organiser is Y代表团.
+_ATTENDING = re.compile(rf"^参加{_CLAUSE_CHAR}*?的")
 _TIME_BEFORE_NAME = re.compile(f"^{CLAUSE_OPENING_TIME}")
 
 
@@ -125,12 +144,22 @@ def people_roles(text: str, titled: Sequence[TitledPerson] | None = None) -> lis
         titled = find_titled_people(text)
     titles = _best_titles(titled)
     mentions = _mentions_with_segments(text, titled)
+    order = [m[0] for m in mentions]
     best: dict[str, str] = {}
+    subject, last_end = None, 0
     for sentence in _SENTENCE.finditer(text):
-        for name, role in _sentence_roles(text, sentence.start(), sentence.end(), mentions):
+        start, end = sentence.span()
+        if "\n" in text[last_end:start]:  # a new paragraph: a pronoun does not reach back over it
+            subject = None
+        own = [m for m in mentions if start <= m[2] and m[1] < end]
+        pronoun = _PRONOUN.match(text, start)
+        if pronoun and subject and not (own and own[0][2] < pronoun.end()):
+            own.insert(0, (subject, pronoun.end() - 1, pronoun.end() - 1, pronoun.end()))
+        for name, role in _sentence_roles(text, start, end, own):
             if ROLE_RANK[role] > ROLE_RANK.get(best.get(name, ""), 0):
                 best[name] = role
-    order = [name for name, _, _ in mentions]
+        subject = own[0][0] if own else None
+        last_end = end
     ordered = sorted(best, key=order.index)
     return [(name, titles.get(name), best[name]) for name in ordered]
 
@@ -163,7 +192,7 @@ def _organiser_form(match: re.Match, titled: Sequence[TitledPerson] | None) -> s
     what = _ABOUT.sub("", match.group("what"))
     if not _GENERIC_MEETING.fullmatch(what):
         return what
-    org = _strip_time(match.group("org"))
+    org = _ATTENDING.sub("", _strip_time(match.group("org")))
     # 区委常委会 + 会议 names the meeting; 我区 + 会议 or 区委书记X + 会议 does not.
     if not org or _ORGANISER_PRONOUN.match(org) or _names_a_person(match, titled):
         return None
@@ -181,15 +210,14 @@ def _strip_time(phrase: str) -> str:
     return _TIME_BEFORE_NAME.sub("", phrase)
 
 
-def _sentence_roles(text: str, start: int, end: int, all_mentions: list[tuple[str, int, int]]):
-    """(name, role) pairs for the people in one sentence, resolving shared list verbs."""
-    mentions = [m for m in all_mentions if start <= m[2] and m[1] < end]
+def _sentence_roles(text: str, start: int, end: int, mentions: list[tuple[str, int, int, int]]):
+    """(name, role) pairs for the people mentioned in one sentence, resolving shared list verbs."""
     resolved: list[set[str]] = [set() for _ in mentions]
     for i in range(len(mentions) - 1, -1, -1):  # right to left: a list head inherits from its tail
-        name, at, seg = mentions[i]
-        name_end = at + len(name)
+        name, at, seg, name_end = mentions[i]
         stop = mentions[i + 1][2] if i + 1 < len(mentions) else end
-        if _RELAYED.search(_clause_before(text, start, seg)):
+        before = _clause_before(text, start, seg)
+        if _RELAYED.search(before):
             continue
         own = _own_clause(text, name_end, stop)
         if _GLUE.fullmatch(own):
@@ -197,6 +225,8 @@ def _sentence_roles(text: str, start: int, end: int, all_mentions: list[tuple[st
             resolved[i] = later or (set(resolved[i + 1]) if i + 1 < len(mentions) else set())
         else:
             resolved[i] = _roles_in(own)
+            if not resolved[i] and _HEARING.search(before) and _HEARD_SPEECH.search(own):
+                resolved[i] = {"speaker"}  # 听取A关于…的发言
     return [(m[0], role) for m, roles in zip(mentions, resolved) for role in roles]
 
 
@@ -222,14 +252,14 @@ def _clause_before(text: str, sentence_start: int, seg: int) -> str:
 
 
 def _mentions_with_segments(text: str, titled: list[TitledPerson]):
-    """(name, name offset, offset where the printed title before it starts)."""
+    """(name, name offset, offset where the printed title before it starts, end of the name)."""
     segments = {}
     for person in titled:
         seg = person.start
         if person.title and text[person.start - len(person.title):person.start] == person.title:
             seg = person.start - len(person.title)
         segments[person.start] = seg
-    return [(name, at, segments.get(at, at)) for name, at in _all_mentions(text, titled)]
+    return [(name, at, segments.get(at, at), at + len(name)) for name, at in _all_mentions(text, titled)]
 
 
 def _all_mentions(text: str, titled: list[TitledPerson]) -> list[tuple[str, int]]:

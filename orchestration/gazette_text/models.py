@@ -16,11 +16,11 @@ class Article:
     reporters: tuple[str, ...] = ()
     contributors: tuple[str, ...] = ()
     photographers: tuple[str, ...] = ()
-    byline: str | None = None  # as printed, e.g. 本报讯（舒泉清 记者 朱梦琪）; with the closing one if any
+    byline: str | None = None  # as printed, e.g. 本报讯（甄泉生 记者 柴小禾）; with the closing one if any
     trailing_byline: str | None = None  # printed after the text (（记者_X）, X Y): not part of the body
     dateline: str | None = None  # as printed: 昨天上午, 10月12日, 近日
     event_date: date | None = None
-    credit: str | None = None  # the photo credit as printed, e.g. 陆新 徐芊卉 摄
+    credit: str | None = None  # the photo credit as printed, e.g. 陆衡 邵雨晴 摄
 
 
 @dataclass(frozen=True)

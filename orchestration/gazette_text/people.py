@@ -5,20 +5,27 @@ Rules:
   领导, 秘书长, 院长, 检察长, 部长, 党组成员, 召集人 …); names are learned only this way,
   never from a hand list.
 - The title is kept as printed: it runs back from the title word to the previous clause mark,
-  across ``、`` (``市委常委、区委书记``, ``市、区领导``), but never into an earlier person.
+  across ``、`` (``市委常委、区委书记``, ``市、区领导``), and across a comma that follows a title word
+  (``区委常委、宣传部部长，区政协党组副书记``), but never into an earlier person.
 - A name is 2–3 Chinese characters (4 with a two-character surname, or a ``·`` name); the length
   is the one after which the text goes on with a boundary: punctuation, ``等``, a role verb
   (``主持`` ``出席`` ``参加`` ``列席`` ``强调`` …) or a linking word (``在`` ``与`` ``以`` …).
   Punctuation and two-character words are stronger evidence than one-character words.
 - A title word must end a word in the segmenter's view (no ``区长`` inside ``社区长效``), or, when
   the segmenter glues its last character to the name (``市长江涛`` read as 市/长江/涛), start one,
-  with a name that starts with a surname and ends at a strong boundary; the collective title
-  ``领导`` must follow an organisation (``区领导`` yes, ``坚持领导`` no).
+  with a name that starts with a surname and ends at a strong boundary; a collective title
+  (``领导`` ``委员`` …) must follow an organisation (``区领导`` yes, ``坚持领导`` no), or open a clause
+  or follow a verb taking people (``，委员A、B发言``, ``听取委员A的发言``) before a surname and a
+  strong boundary; a loose title (``代表``, also a verb) needs that surname and boundary too.
 - A candidate that is an ordinary dictionary word (``干部``, ``参加``, ``会议``) is no name, so a
   position without a name (``市法院院长、市检察院检察长参加会议``) yields nobody.
-- ``、`` after a name may chain further bare names (``区领导孙益锋、盛世麟``); they share a
-  collective title (``领导``), and get none otherwise.
-- Names found with a title can be found again without one (``乔俊杰强调``) by ``find_mentions``.
+- ``、`` after a name may chain further bare names (``区领导葛长明、卢世安``), also across a layout
+  break after ``、`` and with a last one after ``和``/``及``; a chained name ends at a strong boundary,
+  or at a weaker one if it starts with a surname (``、吴某和委员共26人``, ``、司徒某在主席台``); they
+  share a collective title (``领导``), and get none otherwise.
+- TV-news speaker labels (``单位职务 姓名：`` and ``职务 姓名 quote``) are titled people: one space
+  may separate a title from its name, and a space ends a name.
+- Names found with a title can be found again without one (``方立群强调``) by ``find_mentions``.
 - Results depend on the text alone: jieba's dictionary is read, never added to (it is
   process-wide, so a name added for one article would change how every later article is cut).
 """
@@ -33,8 +40,8 @@ import jieba
 
 from .names import COMPOUND_SURNAMES, SURNAME_RANK
 from .vocabulary import (
-    ATTENDANCE_VERBS, CHAIR_VERBS, CJK, CLAUSE_MARKS, CLAUSE_OPENING_TIME, COLLECTIVE_TITLES,
-    LIST_MARK, OBSERVER_VERBS, OFFICIAL_TITLES, REMARK_VERBS, SENTENCE_END_MARKS, SPEECH_WORDS,
+    ATTENDANCE_VERBS, CHAIR_VERBS, CJK, CLAUSE_MARKS, CLAUSE_OPENING_TIME, COLLECTIVE_TITLES, COMMAS,
+    LIST_MARK, LOOSE_TITLES, OBSERVER_VERBS, OFFICIAL_TITLES, REMARK_VERBS, SENTENCE_END_MARKS, SPEECH_WORDS,
     TEACHING_VERBS, alternation,
 )
 
@@ -48,7 +55,8 @@ class TitledPerson:
     start: int  # offset of the name in the text
 
 
-_TITLE_RE = re.compile(alternation(OFFICIAL_TITLES))
+_TITLE_RE = re.compile(alternation(OFFICIAL_TITLES + LOOSE_TITLES))
+_TITLE_AT_END = re.compile(f"{alternation(OFFICIAL_TITLES)}$")
 
 _ORG_END_CHARS = "市区县省州镇乡村街委会府局办部厅院校司团协组室处科所站队园业子"
 _ORG_END = set(_ORG_END_CHARS)
@@ -65,6 +73,7 @@ _STRONG_AFTER = _MEETING_ROLE_VERBS + (
     "认为", "希望", "参观", "考察", "督查", "叮嘱", "一同", "共同", "亲自", "沿街", "随机",
     "首先", "随后", "此外", "还要", "作了", "作为", "出任", "当选", "在会上", "座谈", "会谈",
     "交流", "致以", "慰问", "看望", "视察",
+    "认真", "仔细", "详细",  # adverbs a subject takes before its verb (某某认真听取)
 )
 _WEAK_AFTER = tuple("等在以对与和及向为作则还也说率同的了并就")
 _PUNCT = set(LIST_MARK + CLAUSE_MARKS + SENTENCE_END_MARKS + "（）()“”\"'‘’《》—…·\n\r\t \u3000")
@@ -78,7 +87,9 @@ _VERB_TAGS = set("vpd")
 # A title walk stops at these (the title starts after them).
 _TITLE_STOP = set(CLAUSE_MARKS + SENTENCE_END_MARKS + "（）()“”\"《》\n\r\t \u3000")
 _TIME_BEFORE_TITLE = re.compile(f"^{CLAUSE_OPENING_TIME}")
-_LEADING_VERB = re.compile(r"^.*(?:由|会见了?|陪同|带领|邀请|听取了?|看望|慰问|传达了?|学习了?)")
+_VERBS_BEFORE_PEOPLE = r"(?:由|会见了?|陪同|带领|邀请|听取了?|看望|慰问|传达了?|学习了?)"
+_LEADING_VERB = re.compile(rf"^.*{_VERBS_BEFORE_PEOPLE}")
+_VERB_BEFORE = re.compile(rf"{_VERBS_BEFORE_PEOPLE}$")
 # A 、-part of a title that ends like this is a level or body (市、区领导; 市人大、政协领导).
 _PART_ENDS = tuple(_ORG_END_CHARS) + ("人大", "政协", "政府", "机关")
 _COMMON_WORD_FREQ = 50  # a dictionary word this frequent (and not tagged as a name) is no name
@@ -189,8 +200,16 @@ def _is_common_word(word: str) -> bool:
 
 def _title_word_ok(text: str, match: re.Match, name: str, name_at: int) -> bool:
     word = match.group()
+    surely_named = _starts_with_surname(name) and boundary_strength(text, name_at + len(name)) == 2
+    if word in LOOSE_TITLES and not surely_named:
+        return False  # 代表区委致辞: a verb, not a title
     if word in COLLECTIVE_TITLES and (match.start() == 0 or text[match.start() - 1] not in _ORG_END):
-        return False  # 坚持领导包案, 成员单位: the word is not a title here
+        # 坚持领导包案, 成员单位: the word is not a title here; opening a clause or after a verb that
+        # takes people (，委员赵某、钱某先后发言; 听取委员赵某的发言), before a clean name, it is one.
+        at_clause_start = match.start() == 0 or text[match.start() - 1] in _PUNCT
+        after_verb = _VERB_BEFORE.search(text, max(0, match.start() - 4), match.start())
+        if not ((at_clause_start or after_verb) and surely_named):
+            return False
     cuts = _cuts_around(text, match.start(), match.end())
     if match.end() in cuts:
         return True
@@ -218,9 +237,11 @@ def _starts_with_surname(name: str) -> bool:
 
 
 def _title_before(text: str, match: re.Match, floor: int, known: list[str]) -> str:
-    start = match.start()
-    while start > floor and text[start - 1] not in _TITLE_STOP:
-        start -= 1
+    start = _walk_back(text, match.start(), floor)
+    # A chain of posts may take a comma (区委常委、宣传部部长，区政协党组副书记X): a comma with a
+    # title word right before it, and no person in between, joins the posts.
+    while start - 1 > floor and text[start - 1] in COMMAS and _TITLE_AT_END.search(text, floor, start - 1):
+        start = _walk_back(text, start - 1, floor)
     title = text[start:match.end()]
     for name in known:  # a person named earlier without a title (蒋鹏举还与…董事长) is no part of it
         if name in title:
@@ -230,8 +251,14 @@ def _title_before(text: str, match: re.Match, floor: int, known: list[str]) -> s
     return _drop_untitled_parts(title) or match.group()
 
 
+def _walk_back(text: str, start: int, floor: int) -> int:
+    while start > floor and text[start - 1] not in _TITLE_STOP:
+        start -= 1
+    return start
+
+
 def _drop_untitled_parts(title: str) -> str:
-    # 乔俊杰、区委副书记 (a bare name listed before): keep only parts that are titles or bodies.
+    # 方立群、区委副书记 (a bare name listed before): keep only parts that are titles or bodies.
     parts = title.split("、")
     while len(parts) > 1 and not (_TITLE_RE.search(parts[0]) or parts[0].endswith(_PART_ENDS)):
         parts.pop(0)
@@ -239,13 +266,30 @@ def _drop_untitled_parts(title: str) -> str:
 
 
 def _chained_names(text: str, at: int):
-    """Bare names after 、 that continue a list (区领导孙益锋、盛世麟)."""
-    while at < len(text) and text[at] == "、":
-        name = read_name(text, at + 1)
-        if not name or boundary_strength(text, at + 1 + len(name)) < 2:
+    """Bare names that continue a list (区领导葛长明、卢世安): after 、 (a layout break may follow
+    it), or a last one after 和/及 (、钱某和孙某出席). A name must end at a clean boundary, or start
+    with a surname and end before a link word or a verb (孙某和委员共9人出席, 孙某在主席台就座,
+    孙某关于…的发言); after 和/及 it needs a surname."""
+    while True:
+        link = _LIST_LINK.match(text, at)
+        if not link:
             return
-        yield name, at + 1
-        at += 1 + len(name)
+        name_at = link.end()
+        name = read_name(text, name_at)
+        if not name:
+            return
+        after = name_at + len(name)
+        surname = _starts_with_surname(name)
+        strength = boundary_strength(text, after)
+        if not (strength == 2 or (surname and strength == 1)):
+            return
+        if link.group()[0] != "、" and not surname:
+            return
+        yield name, name_at
+        at = after
+
+
+_LIST_LINK = re.compile(r"、\s*|[和及](?=\S)")
 
 
 def _is_collective(title: str | None) -> bool:

@@ -1,7 +1,7 @@
 """Which project reports, from any issues, are one project, and the one row they merge into.
 
 Identity (``same_project``): reports naming the same company are one project (whitespace and
-bracket widths ignored); without a company on both sides, the same name after dropping
+bracket widths ignored, and ``…股份有限公司`` is ``…有限公司``: papers print a firm both ways); without a company on both sides, the same name after dropping
 ``项目``/``工程`` and a ``一期``/``首期`` suffix, or a name that abbreviates the other report's
 company (``江南新材项目`` is the project of ``江南新材科技有限公司``).
 
@@ -22,12 +22,13 @@ _SPACES = re.compile(r"\s+")
 _KIND_SUFFIX = re.compile(r"(?:项目|工程)$")
 _PHASE_SUFFIX = re.compile(r"(?:一期|首期)$")
 _MIN_ABBREVIATION = 3  # 江南新材: shorter stems (江南) would match unrelated firms
+_JOINT_STOCK = re.compile(r"股份(?=有限(?:责任)?公司$)")  # X股份有限公司 is X有限公司 printed in full
 
 
 def same_project(a: ProjectReport, b: ProjectReport) -> bool:
     """Two reports (from any issues) of one project: same company, else same normalised name."""
     if a.company and b.company:
-        return _norm(a.company) == _norm(b.company)
+        return _company_key(a.company) == _company_key(b.company)
     if a.project_name and b.project_name and _name_key(a.project_name) == _name_key(b.project_name):
         return True
     return _abbreviates(a.project_name, b.company) or _abbreviates(b.project_name, a.company)
@@ -48,6 +49,10 @@ def _norm(text: str) -> str:
     return _SPACES.sub("", to_halfwidth(text)).replace("（", "(").replace("）", ")")
 
 
+def _company_key(company: str) -> str:
+    return _JOINT_STOCK.sub("", _norm(company))
+
+
 def _name_key(name: str) -> str:
     return _PHASE_SUFFIX.sub("", _KIND_SUFFIX.sub("", _norm(name)))
 
@@ -56,7 +61,7 @@ def _abbreviates(name: str | None, company: str | None) -> bool:
     if not name or not company:
         return False
     stem = _name_key(name)
-    return len(stem) >= _MIN_ABBREVIATION and _norm(company).startswith(stem)
+    return len(stem) >= _MIN_ABBREVIATION and _company_key(company).startswith(stem)
 
 
 __all__ = ["same_project", "merge_reports"]

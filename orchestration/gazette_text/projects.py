@@ -1,31 +1,44 @@
-"""The investment project a project article or a photo caption reports, for ``marts.projects``.
+"""The investment projects an article or a photo caption reports, for ``marts.projects``.
 
-Which items report a project
-- Only items the splitter classed as ``project`` or ``photo``; meetings, visits, inspections and
-  events never do, even when they name firms or parks in passing.
-- A ``project`` article reports one when it names a project (``X项目``) or a company.
-- A photo caption reports one only when it names a project and states a fact about it (an
+Which items report which projects (``extract_projects``; ``extract_project`` is the first of them)
+- A mention names a project when it ends in ``项目``; in ``工程`` only for a works (a water, road,
+  port or rebuilding word in it: ``清淤整治工程``, ``集装箱码头工程``; not ``系统性工程``); in ``基地``
+  only for a production base (``智能制造基地``), never a goal (``建成…的生产基地``) nor a list item.
+  Generic mentions (``区重点项目``, ``新项目``, ``一期工程``, ``一批…项目``, ``抓项目``, slogans in
+  quotes) name none; counted ones (``重点项目118个``, ``5个重大项目``) name a class of projects.
+  The items of ``A、B、C等3个项目`` are projects each.
+- Each project owns the stretches of the body from the clause of its mention to the clause of the
+  next mention of another project or class (the totals of a class belong to no one project), so a
+  figure is the project's whose name its clause carries; a later mention of the same project
+  (``除险加固工程`` after ``某某水库除险加固工程``) continues it. When a project article or a
+  caption names one project only, its lead is the project's too.
+- A ``project`` article reports its first project and any listed ones (or, naming none, the project
+  of the company it names); a caption its first named project when it states a fact about it (an
   investment, an area, an output, a stage or an expected completion): ``图为项目航拍`` alone is not.
+  Any other project, in an item of any kind (an inspection, a feature, a meeting), is reported only
+  with a figure or a completion of its own: a named project reported as progressing is a project
+  whatever the article's kind.
 
 Name and company
-- The name is the first specific ``X项目`` of the body, cut at framing (``位于…的``, ``——``,
-  an earlier ``…项目``, ``图为``); generic mentions (``区重点项目``, ``市重大项目``, ``新项目``,
-  ``一批…优质项目``, lists with ``等``) are skipped. The headline is read the same way when the
-  body has no name, or when the body names the project only by its company
-  (``X有限公司项目``) and the headline abbreviates that company (``X项目``).
+- The name is the mention as printed, cut at framing (``位于…的``, ``——``, an earlier ``…项目``,
+  ``图为``, a verb that takes it: ``调研``, ``走进``). The headline is read the same way when the
+  body names the first project only by its company (``X有限公司项目``) and the headline abbreviates
+  that company (``X项目``).
 - A company printed inside the name (``X有限公司Y项目``) is the project's company; else the one
-  that invests (``由X有限公司投资``); else the first company of the body. A company is a run
-  ending in ``有限公司``/``有限责任公司`` as printed (parentheses kept), cut at framing, at a titled
-  person before it (``副市长A与X有限公司``), and never a contractor (``X有限公司承建``). When one
-  candidate also appears printed on its own (a suffix of the other), the bare one wins.
+  that invests (``由X有限公司投资``) in the project's own stretches; else, unless the project is a
+  public works, the first company there (a speaker's caption ``X有限公司副总经理 某某：`` too).
+  A company is a run ending in ``有限公司``/``有限责任公司`` as printed (parentheses kept), cut at
+  framing, at a titled person before it (``副市长A与X有限公司``), and never a contractor
+  (``X有限公司承建``). When one candidate also appears printed on its own (a suffix of the other),
+  the bare one wins.
 - The location is the park, zone or town after ``位于`` / ``落地`` / ``落户`` / ``入驻`` / ``选址``; a
-  bare ``高新区`` is widened to the fuller name printed elsewhere (``武进国家高新区``); else a
+  bare ``高新区`` is widened to the fuller name printed elsewhere (``东塘国家高新区``); else a
   park named inside the project name.
 
 Figures come from ``statistics.extract_statistics`` (no second number parser):
 - investment: 元 whose subject holds 投资 (``总投资`` first), not money already spent
   (``累计完成投资``) and never ``年销售收入`` or ``年产值``;
-- land: 亩 (公顷 × 15), ``占地``/``用地`` first;
+- land: 亩 (公顷 × 15), ``占地``/``用地`` first; of a works only those (``1.6万亩农田`` it serves is none);
 - floor area: 平方米 whose subject or clause speaks of buildings (建筑 面积 厂房 用房 建设 车间 楼),
   never of land (占地 用地).
 - annual output: the printed ``年产…`` phrase holding a quantity, up to ``的`` or the clause end.
@@ -35,11 +48,14 @@ Stage and completion
   装修/设备安装 < 试生产 < 投产), as printed: the clause without ``目前`` or the project's name; a
   clause that counts (``4栋厂房已封顶``) keeps only its verb phrase (``已封顶``). Clauses about the
   future (``预计`` ``将`` ``建成后`` ``明年`` …) are not a stage.
-- The expected completion is the first ``time + 竣工/建成/投产/投用…`` phrase, as printed; it is
-  resolved against the publication date (or year): ``明年5月`` → next year's May, ``下半年`` →
-  ``YYYY-H2``, ``明年`` → ``YYYY``, ``年底`` → ``YYYY-12``; ``上半年``, ``年初``, ``年中`` fit no finer
-  contract value than ``YYYY``. An explicit year needs no date; a relative one without a known
-  publication date or year stays unresolved (never guess a year).
+- The expected completion is the first ``time + 竣工/建成/投产/投用/通车/全部完成…`` phrase of the
+  project's stretches, as printed (``预计明年四月份建成投产``, ``三月底之前…投入试生产``); of a range
+  (``10月底到11月份``) the later end; a completion already past (``已于去年8月投用``) is none, and
+  a first phase's (``一期工程预计…``) stands when no other is given. It is resolved against the
+  publication date (or year): ``明年5月`` → next year's May, ``下半年`` → ``YYYY-H2``, ``上半年`` →
+  ``YYYY-H1``, ``明年`` → ``YYYY``, ``年底`` → ``YYYY-12``; ``年初``, ``年中`` fit no finer value
+  than ``YYYY``. An explicit year needs no date; a relative one without a known publication date
+  or year stays unresolved (never guess a year).
 
 Which reports, across issues, are one project, and how they merge: ``project_merge``.
 """
@@ -54,16 +70,16 @@ from .numbers import parse_number, to_halfwidth
 from .people import TitledPerson, find_titled_people
 from .statistics import Statistic, extract_statistics
 from .vocabulary import (
-    CJK, COMMAS, FORECAST_WORDS, HAN_ZERO, LIST_MARK, MONTH_PARTS, NOW_WORDS, RECENT_DAYS, SEMICOLONS,
-    SENTENCE_END_MARKS, SQUARE_METRE_UNITS, alternation,
+    CJK, COMMAS, FORECAST_WORDS, HAN_ZERO, LIST_MARK, MONTH_PARTS, NOW_WORDS, OWN_AREA, RECENT_DAYS,
+    SEMICOLONS, SENTENCE_END_MARKS, SQUARE_METRE_UNITS, alternation,
 )
 
 
 @dataclass(frozen=True)
 class ProjectReport:
-    project_name: str | None  # e.g. 昱坤高端生物医用植入项目
-    company: str | None  # full legal name as printed: 艾铂美生物技术（上海）有限公司
-    location: str | None  # park, zone or town: 常州西太湖科技产业园
+    project_name: str | None  # e.g. 某某高端医疗器械项目
+    company: str | None  # full legal name as printed: 某某生物技术（上海）有限公司
+    location: str | None  # park, zone or town: 某市东湖科技产业园
     investment_cny: float | None  # yuan
     floor_area_m2: float | None
     land_area_mu: float | None
@@ -87,21 +103,74 @@ _COMPANY_END = re.compile(r"有限责任公司|有限公司")
 _PROJECT_WORD = "项目"
 
 # Framing before a project's name: the name starts after the last of these.
-_NAME_FRAME = re.compile(r"的|位于|图为|推进|推动|加快|抓好|引进|签约|落户|落地|开工|启动|集中")
+_NAME_FRAME = re.compile(
+    r"""
+    的|位于|图为|推进|推动|加快|抓好|引进|签约|落户|落地|开工|启动|集中
+    | 宣布|解决|协调|调研|察看|了解|实施|督查|视察|考察|走进|来到|前往|参观|听取|服务|保障  # verbs taking a project
+    | 聚焦|推行|倒逼|检验|总结|招引|坚持|开展|树立|紧盯|抓
+    | 着|了                                                           # 涌动着项目建设的热潮
+    | “|”                                                            # “项目攻坚年”: a slogan
+    """,
+    re.VERBOSE,
+)
+_OWN_AREA_BEFORE_A_NAME = re.compile(alternation(OWN_AREA))  # 我市引江补水二期工程
 # A date or a "now" word right before a name (2024年10月近日 X项目). 今天/今日 are left out: they
 # begin names (今日头条).
 _DATE_BEFORE_A_NAME = re.compile(
     rf"""
     (?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?
-    {alternation(RECENT_DAYS + NOW_WORDS + ("今年", "昨天"))}?
+    {alternation(RECENT_DAYS + NOW_WORDS + ("今年", "去年", "明年", "全年", "昨天"))}?
     """,
     re.VERBOSE,
 )
 _LEADING_PREPOSITION = re.compile(r"[在对把将由该本这此与和]")
 # A name ending like this only says "a project" (区重点项目, 新项目, 一批优质项目, 12个项目).
 _GENERIC_NAME_END = re.compile(
-    r"(?:重点|重大|新|优质|该|此|本|这|各|一批|相关|其他|其它|招商|实事|好|大|多|个|些|批|类)$"
+    r"(?:重点|重大|新|优质|该|此|本|这|各|一批|相关|其他|其它|招商|实事|好|大|多|个|些|批|类|民生|以上|以下)$"
 )
+# ... or starting like this (其中产业项目, 各类水利工程, 整个冬修工程), or only a phase (一期工程).
+_GENERIC_NAME_START = re.compile(r"其中|各类|各项|所有|一批|一些|多个|整个|其他|其它")
+_PHASE_ONLY = re.compile(r"[一二三四五六七八九首]期")
+# A class of projects, not one: in a clause that counts or sorts them (一批总投资3—5亿元的…项目).
+_CLASS_IN_CLAUSE = re.compile(r"一批|一些|多个|各类")
+
+# The words that end a project's name. 工程 names a works project only with a works word in it
+# (清淤整治工程, 集装箱码头工程, 供水二期工程; not 系统性工程, 民心工程); 基地 a production base only
+# (智能制造基地; not 研学基地, 义务植树基地).
+_NAME_END = re.compile(r"项目|工程|基地")
+_WORKS_WORD = "工程"
+_BASE_WORD = "基地"
+_WORKS_HEAD = re.compile(
+    r"""
+    河|湖|江|渠|堤|闸|坝|水库|水利|水系|供水|引水|调水|排水|排涝|污水|清淤|疏浚|整治|治理|加固|防洪|泵站|管网  # water
+    | 公路|道路|大道|快速路|桥|隧道|铁路|轨道|地铁|高速|立交                                             # roads
+    | 码头|港区|泊位|航道|机场|枢纽                                                                        # ports
+    | 改造|改扩建|扩建|提标|修复|安置|棚户|电网|变电|燃气|供热|热力                                       # rebuilding
+    """,
+    re.VERBOSE,
+)
+_BASE_HEAD = re.compile(r"制造|智造|产业|生产|加工|物流|研发|中试")
+_ENUMERATION = re.compile(r"[及和与]")  # 泄洪设施及除险加固工程: several things, not one works
+# 工程/基地 continuing into an organisation or a trade (建设工程有限公司, 总工程师, 工程学院).
+_NOT_A_NAME_AFTER = re.compile(r"有限|公司|集团|局|处|院|师|建设有限|项目")
+# 建成全国一流的…基地: a goal, not a project.
+_GOAL_IN_CLAUSE = re.compile(r"建成|建设成|打造|成为|建为")
+# Counts that make a mention a class of projects (5个重大项目, 重点项目118个, 项目一共有18个).
+_CN_COUNT_DIGITS = "0-9一二两三四五六七八九十百千余多"
+_COUNT_BEFORE = re.compile(rf"[{_CN_COUNT_DIGITS}]+个")
+_COUNT_AFTER = re.compile(rf"(?:共|一共|共计|总计|合计)?有?[{_CN_COUNT_DIGITS}]+[个项]")
+# A list of named projects closed by a count: A、B、C等3个项目 (each item is a project).
+_PROJECT_LIST = re.compile(
+    rf"""
+    (?P<items>[^{_CLAUSE_BREAKS}]+{LIST_MARK}[^{_CLAUSE_BREAKS}]+?)   # A、B、C
+    等[{_CN_COUNT_DIGITS}]+个(?:重点|重大)?(?:项目|工程)              # 等3个项目
+    """,
+    re.VERBOSE,
+)
+_SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}\n]")
+_CLAUSE_END = re.compile(f"[{_CLAUSE_BREAKS}]")
+_LIST_ITEM_FRAME = re.compile(r"(?:此外|另外|同时|还有|以及|其中)")
+_MIN_LISTED_NAME = 4
 _SPACES = re.compile(r"\s+")
 
 # Framing before a company's name; cut only when a real name (4+ characters) remains.
@@ -167,14 +236,18 @@ _YEAR = rf"(?:\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年|今年|明年|后年|当年|年�
 _PART_OF_YEAR = r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|下半年|年底|年末|年中|年初"
 _TIME = rf"(?:(?:{_YEAR})(?:{_PART_OF_YEAR})?|(?:{_PART_OF_YEAR}))"  # 明年5月, 2025年底, 下半年
 _TIME_RE = re.compile(_TIME)
-_COMPLETION_VERB = r"(?:竣工|建成|投产|投用|完工|交付|投入使用|投入运营|运营|开业|达产|落成|启用|试生产)"
+_COMPLETION_VERB = (
+    r"(?:竣工|建成|投产|投用|完工|交付|投入使用|投入运营|运营|开业|达产|落成|启用|试生产|通车"
+    r"|(?:全部|全面|整体)完成)"  # 全部完成; a bare 完成 (月底完成主体清淤) is one task, not the project
+)
+_TIME_SUFFIX = rf"(?:底|初|末|{alternation(MONTH_PARTS)}|份)?(?:之前|以前|前|左右)?"  # 3月底之前, 5月份, 6月上旬
 _COMPLETION = re.compile(
     rf"""
     (?<![已\d年])(?<!已于)(?<!已在)          # not 已于2023年6月竣工 (done), nor the 6月 of a longer date
     (?:{alternation(FORECAST_WORDS)}将?[在于]?)?  # 预计将于
-    {_TIME}
-    (?:前|底|初|{alternation(MONTH_PARTS)}|份|左右)?  # 年底前, 5月份, 6月上旬
-    [^{_CLAUSE_BREAKS}\s已]{{0,6}}?           # a few words of the same clause, nothing already done
+    {_TIME}{_TIME_SUFFIX}
+    (?:[到至~\-—]{_TIME}{_TIME_SUFFIX})?      # 10月底到11月份: a range, its later end counts
+    [^{_CLAUSE_BREAKS}\s已]{{0,10}}?          # a few words of the same clause, nothing already done
     {_COMPLETION_VERB}+(?!以来)               # 竣工投用; not 投产以来
     """,
     re.VERBOSE,
@@ -194,6 +267,39 @@ _ANNUAL_OUTPUT = re.compile(rf"年产[^的{_CLAUSE_BREAKS}]*")
 _FIGURE_CLAUSE_START = "，。；,;：:\n"
 
 
+def extract_projects(
+    headline: str | None,
+    body: str,
+    kind: str,
+    published_on: date | None,
+    year: int | None = None,
+    stats: list[Statistic] | None = None,
+    titled: Sequence[TitledPerson] | None = None,
+) -> list[ProjectReport]:
+    """Every project one article or photo caption reports, in reading order, each with its own facts.
+
+    ``stats`` is ``extract_statistics(body)`` and ``titled`` is ``find_titled_people(body)`` when the
+    caller has them already; otherwise they are found here, once.
+    """
+    text = to_halfwidth(body)
+    people = find_titled_people(text) if titled is None else titled
+    projects = _named_projects(body, text, people)
+    if not projects:
+        if kind not in PROJECT_KINDS:
+            return []
+        projects = [_Project(name=None, company=None, works=False, spans=[(0, len(text))])]
+    elif kind in PROJECT_KINDS and len(projects) == 1:
+        projects[0].spans.insert(0, (0, projects[0].spans[0][0]))  # the lead is about the one project
+    if stats is None:
+        stats = extract_statistics(body)
+    reports = []
+    for number, project in enumerate(projects):
+        report = _report(project, headline if number == 0 else None, body, text, people, stats, published_on, year)
+        if report is not None and _reported(report, kind, first=number == 0, listed=project.listed):
+            reports.append(report)
+    return reports
+
+
 def extract_project(
     headline: str | None,
     body: str,
@@ -203,38 +309,73 @@ def extract_project(
     stats: list[Statistic] | None = None,
     titled: Sequence[TitledPerson] | None = None,
 ) -> ProjectReport | None:
-    """The project one article or photo caption reports, or None when it reports none.
+    """The first project one article or caption reports (``extract_projects`` gives them all)."""
+    reports = extract_projects(headline, body, kind, published_on, year, stats, titled)
+    return reports[0] if reports else None
 
-    ``stats`` is ``extract_statistics(body)`` and ``titled`` is ``find_titled_people(body)`` when the
-    caller has them already; otherwise they are found here, once.
+
+def _reported(report: ProjectReport, kind: str, first: bool, listed: bool) -> bool:
+    """Whether an item reports a project it names.
+
+    A project article reports the first project it names, and any item of a list of projects; a
+    caption a named project with a fact about it. Any other project named, in any item, is reported
+    only with a figure or a completion of its own (抓项目, 紧盯在建项目 are not projects).
     """
-    if kind not in PROJECT_KINDS:
-        return None
-    text = to_halfwidth(body)
-    people = find_titled_people(text) if titled is None else titled
-    name, company = _project_name(body, text, people)
-    name = _better_headline_name(name, company, headline)
-    company = company or _investing_company(body, text, people) or _first_company(body, text, people)
-    if name is None and company is None:
-        return None
-    if stats is None:
-        stats = extract_statistics(body)
-    completion_text = _completion_phrase(body, text)
-    report = ProjectReport(
+    if kind == "project" and (first or listed):
+        return report.project_name is not None or report.company is not None
+    if kind == "photo" and first:
+        return report.project_name is not None and _states_a_fact(report)
+    return report.project_name is not None and any(value is not None for value in (
+        report.investment_cny, report.floor_area_m2, report.land_area_mu, report.expected_completion_text,
+    ))
+
+
+@dataclass
+class _Project:
+    name: str | None  # as printed; None when named only by its company
+    company: str | None  # printed inside the name
+    works: bool  # a public works (X工程): its company is never guessed from the text around it
+    spans: list[tuple[int, int]]  # the stretches of the body that speak of it
+    listed: bool = False  # an item of a list of projects (A、B等3个项目)
+
+
+def _report(
+    project: _Project, headline: str | None, body: str, text: str, people: Sequence[TitledPerson],
+    stats: list[Statistic], published_on: date | None, year: int | None,
+) -> ProjectReport | None:
+    """The project's facts, read only from its own stretches of the body."""
+    own_body, own_text = _masked(body, project.spans), _masked(text, project.spans)
+    own_stats = [s for s in stats if any(a <= s.start < b for a, b in project.spans)]
+    name, company = project.name, project.company
+    if headline is not None:
+        name = _better_headline_name(name, company, headline)
+    if company is None:
+        company = _investing_company(own_body, own_text, people)
+    if company is None and not project.works:
+        company = _first_company(own_body, own_text, people)
+    if company is None and (name is None or project.name is None and project.company is None):
+        return None  # a headline's name alone, with nothing in the body naming it, is no report
+    completion_text = _completion_phrase(own_body, own_text)
+    return ProjectReport(
         project_name=name,
         company=company,
-        location=_location(body, text, name),
-        investment_cny=_investment(stats),
-        floor_area_m2=_floor_area(body, stats),
-        land_area_mu=_land_area(body, stats),
-        annual_output=_annual_output(body, text, stats),
-        status=_status(body, text),
+        location=_location(own_body, own_text, name),
+        investment_cny=_investment(own_stats),
+        floor_area_m2=_floor_area(own_body, own_stats),
+        land_area_mu=_land_area(own_body, own_stats, named_only=project.works),
+        annual_output=_annual_output(own_body, own_text, own_stats),
+        status=_status(own_body, own_text),
         expected_completion=resolve_completion(completion_text, published_on, year) if completion_text else None,
         expected_completion_text=completion_text,
     )
-    if kind == "photo" and not (report.project_name and _states_a_fact(report)):
-        return None
-    return report
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``spans`` blanked to line breaks (offsets unchanged)."""
+    kept = ["\n"] * len(text)
+    for a, b in spans:
+        kept[a:b] = text[a:b]
+    return "".join(kept)
 
 
 def resolve_completion(phrase: str, published_on: date | None, year: int | None) -> str | None:
@@ -245,11 +386,13 @@ def resolve_completion(phrase: str, published_on: date | None, year: int | None)
     target_year = _completion_year(text, published_on, year)
     if target_year is None:
         return None
-    month = _MONTH.search(text)
+    month = _last_month(text)
     if month and (value := parse_number(month.group(1))) and 1 <= value <= 12:
         return f"{target_year}-{int(value):02d}"
     if "下半年" in text:
         return f"{target_year}-H2"
+    if "上半年" in text:
+        return f"{target_year}-H1"
     if "年底" in text or "年末" in text:
         return f"{target_year}-12"
     return str(target_year)
@@ -257,40 +400,143 @@ def resolve_completion(phrase: str, published_on: date | None, year: int | None)
 
 # --- name and company ---------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # where the name starts, or the company printed before it
+    end: int  # after 项目 / 工程 / 基地
+    name: str | None  # as printed; None for a class of projects, or one named only by its company
+    company: str | None = None  # printed at the head of the name
+    works: bool = False  # a public works (X工程, or an item of a list of projects)
+    listed: bool = False  # an item of A、B等3个项目
+    tail: tuple[int, int] | None = None  # for a listed item: the rest of the list's clause
+
+
 def _project_name(body: str, text: str, people: Sequence[TitledPerson]) -> tuple[str | None, str | None]:
-    """(name, company printed inside it) of the first specific ``X项目`` of the body."""
-    for stem_start, stem_end in _project_stems(text):
-        company, name_start = _company_inside(body, text, stem_start, stem_end, people)
-        stem = text[name_start:stem_end]
-        if company and not stem:
-            return None, company  # X有限公司项目: named only by its company
-        if not _is_generic(stem):
-            return body[name_start:stem_end] + _PROJECT_WORD, company
+    """(name, company printed inside it) of the first specific project the text names."""
+    for mention in _mentions(body, text, people):
+        if mention.name or mention.company:
+            return mention.name, mention.company
     return None, None
 
 
-def _project_stems(text: str):
-    """Spans of what precedes each ``项目``, cut at framing; may be empty."""
+def _named_projects(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Project]:
+    """The projects the body names, each with the stretches that speak of it: from the clause of one
+    mention to the clause of the next mention of another project, or of a class of projects (whose
+    totals belong to no one of them)."""
+    mentions = _mentions(body, text, people)
+    projects: list[_Project] = []
+    owners: list[_Project | None] = []
+    for mention in mentions:
+        owner = None
+        if mention.name or mention.company:
+            owner = next((p for p in projects if _same_mention(p, mention)), None)
+            if owner is None:
+                owner = _Project(mention.name, mention.company, mention.works, [], mention.listed)
+                projects.append(owner)
+        owners.append(owner)
+    starts = []
+    for i, mention in enumerate(mentions):
+        clause_start = max(text.rfind(ch, 0, mention.start) for ch in _CLAUSE_BREAKS) + 1
+        starts.append(max(clause_start, mentions[i - 1].end) if i else clause_start)
+    for i, owner in enumerate(owners):
+        if owner is not None:
+            owner.spans.append((starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)))
+        if mentions[i].tail is not None:
+            owner.spans.append(mentions[i].tail)  # A、B等3个项目也同步开工: the clause's end is each item's
+    return projects
+
+
+def _same_mention(project: _Project, mention: _Mention) -> bool:
+    if project.company and mention.company:
+        return project.company == mention.company
+    if not project.name or not mention.name:
+        return False
+    a, b = sorted((_SPACES.sub("", project.name), _SPACES.sub("", mention.name)), key=len)
+    return b.endswith(a) and len(a) >= _MIN_LISTED_NAME  # 除险加固工程 is 某某水库除险加固工程
+
+
+def _mentions(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Mention]:
+    """Every mention of a project in reading order: specific ones, and classes (name None)."""
+    lists = list(_PROJECT_LIST.finditer(text))
+    found = [item for match in lists for item in _listed(body, text, match)]
+    for match in lists:  # what follows the list's sentence is about them all, or about none
+        after = _SENTENCE_END.search(text, match.end())
+        if after is not None:
+            found.append(_Mention(after.end(), after.end(), None))
     for run in _NAME_RUN.finditer(text):
         floor = run.start()
-        end = text.find(_PROJECT_WORD, floor, run.end())
-        while end != -1:
-            yield _cut_name_framing(text, floor, end), end
-            floor = end + len(_PROJECT_WORD)
-            end = text.find(_PROJECT_WORD, floor, run.end())
+        for end_word in _NAME_END.finditer(text, run.start(), run.end()):
+            end, word = end_word.end(), end_word.group()
+            if word != _PROJECT_WORD and _NOT_A_NAME_AFTER.match(text, end):
+                continue  # 基地项目 is one name; 建设工程有限公司, 总工程师 are none
+            mention = _mention(body, text, floor, end, word, people)
+            floor = end
+            if mention is not None and not any(m.start("items") <= mention.start < m.end() for m in lists):
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(
+    body: str, text: str, floor: int, end: int, word: str, people: Sequence[TitledPerson]
+) -> _Mention | None:
+    """What one 项目/工程/基地 names: a project, a class of projects (name None), or nothing (None)."""
+    stem_end = end - len(word)
+    if word != _PROJECT_WORD:
+        floor = max(floor, text.rfind(LIST_MARK, floor, stem_end) + 1)  # a works or a base holds no list
+    if _COUNT_AFTER.match(text, end) or _COUNT_BEFORE.search(text, floor, stem_end):
+        return _Mention(floor, end, None)  # 重点项目118个, 5个重大项目: a class, with its totals
+    start = _cut_name_framing(text, floor, stem_end)
+    company, name_start = _company_inside(body, text, start, stem_end, people)
+    stem = text[name_start:stem_end]
+    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS) + 1
+    before = text[clause_start:start]
+    if company and not stem:
+        return _Mention(start, end, None, company) if word == _PROJECT_WORD else None  # X有限公司项目
+    if _is_generic(stem) or _CLASS_IN_CLAUSE.search(before):
+        return None
+    if word == _WORKS_WORD and (not _WORKS_HEAD.search(stem) or _ENUMERATION.search(stem)):
+        return None
+    if word == _BASE_WORD and (
+        not _BASE_HEAD.search(stem) or _GOAL_IN_CLAUSE.search(before)
+        or text[end:end + 1] in (LIST_MARK, "等") or text[floor - 1:floor] == LIST_MARK
+    ):
+        return None
+    return _Mention(start, end, body[name_start:end], company, word == _WORKS_WORD)
+
+
+def _listed(body: str, text: str, match: re.Match) -> list[_Mention]:
+    """The items of ``A、B、C等3个项目``, each a project of its own."""
+    items, offset = [], match.start("items")
+    clause_end = _CLAUSE_END.search(text, match.end())
+    tail = (match.end(), clause_end.start() if clause_end else len(text))
+    for item in match.group("items").split(LIST_MARK):
+        start, stop = offset, offset + len(item)
+        offset = stop + len(LIST_MARK)
+        frame = None
+        for frame in _LIST_ITEM_FRAME.finditer(text, start, stop):
+            pass
+        if frame is not None:
+            start = frame.end()
+        start = _cut_name_framing(text, start, stop)
+        if stop - start >= _MIN_LISTED_NAME:
+            items.append(_Mention(start, stop, body[start:stop], works=True, listed=True, tail=tail))
+    return items
 
 
 def _cut_name_framing(text: str, start: int, end: int) -> int:
     for frame in _NAME_FRAME.finditer(text, start, end):
         start = frame.end()
     start = _DATE_BEFORE_A_NAME.match(text, start, end).end()
+    if (area := _OWN_AREA_BEFORE_A_NAME.match(text, start, end)) and end - area.end() >= 2:
+        start = area.end()
     if (prep := _LEADING_PREPOSITION.match(text, start, end)) and end - prep.end() >= 2:
         start = prep.end()
     return start
 
 
 def _is_generic(stem: str) -> bool:
-    return len(stem) < 2 or "等" in stem or bool(_GENERIC_NAME_END.search(stem))
+    return (len(stem) < 2 or "等" in stem or bool(_GENERIC_NAME_END.search(stem))
+            or bool(_GENERIC_NAME_START.match(stem)) or bool(_PHASE_ONLY.fullmatch(stem)))
 
 
 def _company_inside(
@@ -414,7 +660,7 @@ def _last_place_end(text: str, start: int, end: int) -> int | None:
 
 
 def _fuller_place(body: str, text: str, place: str) -> str:
-    """``高新区`` → ``武进国家高新区`` when the fuller name is printed elsewhere in the body."""
+    """``高新区`` → ``东塘国家高新区`` when the fuller name is printed elsewhere in the body."""
     best, printed = place, to_halfwidth(place)
     at = text.find(printed)
     while at != -1:
@@ -437,12 +683,13 @@ def _investment(stats: list[Statistic]) -> float | None:
     return (total or own)[0].value if own else None
 
 
-def _land_area(body: str, stats: list[Statistic]) -> float | None:
+def _land_area(body: str, stats: list[Statistic], named_only: bool = False) -> float | None:
+    """亩 (公顷 × 15), 占地/用地 first; a works' 亩 are land it serves (1.6万亩农田) unless named so."""
     land = [(s, s.value) for s in stats if s.unit == "亩"]
     land += [(s, s.value * _MU_PER_HECTARE) for s in stats
              if s.unit == "公顷" and _LAND_FIRST.search(_context(body, s))]
     named = [value for s, value in land if _LAND_FIRST.search(_context(body, s))]
-    return (named or [value for _, value in land] or [None])[0]
+    return (named or ([] if named_only else [value for _, value in land]) or [None])[0]
 
 
 def _floor_area(body: str, stats: list[Statistic]) -> float | None:
@@ -515,10 +762,18 @@ def _completion_year(text: str, published_on: date | None, year: int | None) -> 
     word = next((w for w in _RELATIVE_YEAR if w in text), None)
     if word is not None:
         return base + _RELATIVE_YEAR[word]
-    month = _MONTH.search(text)
+    month = _last_month(text)
     if month and published_on and parse_number(month.group(1)) < published_on.month:
         return base + 1  # 预计3月竣工 printed in October: a forecast points ahead
     return base
+
+
+def _last_month(text: str) -> re.Match | None:
+    """The month of a phrase; of a range (10月底到11月份), the later end."""
+    last = None
+    for last in _MONTH.finditer(text):
+        pass
+    return last
 
 
 def _states_a_fact(report: ProjectReport) -> bool:
@@ -528,4 +783,4 @@ def _states_a_fact(report: ProjectReport) -> bool:
     ))
 
 
-__all__ = ["PROJECT_KINDS", "ProjectReport", "extract_project", "resolve_completion"]
+__all__ = ["PROJECT_KINDS", "ProjectReport", "extract_project", "extract_projects", "resolve_completion"]

@@ -2,8 +2,9 @@
 
 1. a date in the file name (`2024-10-16`, `20241016`, anywhere in the stem);
 2. a row of the issues folder's `manifest.csv` (`file,published_on`);
-3. inferred from the text: the latest explicit dateline (`10月12日`) plus one day (a daily reports
-   yesterday's news), in the year the text supports (`2024年…`);
+3. inferred from the text, in the year the text supports (`2024年…`): the date a web lead prints
+   (`某某网3月5日讯`, the day the item was published; the latest when several do), else the latest
+   explicit dateline (`10月12日`) plus one day (a daily reports yesterday's news);
 4. otherwise unknown. A year the text does not support is never guessed.
 """
 from __future__ import annotations
@@ -62,15 +63,20 @@ def read_manifest(content: str) -> dict[str, date]:
 
 
 def publication_date(
-    source_file: str, text: str, datelines: list[str | None], manifest: dict[str, date] | None = None
+    source_file: str,
+    text: str,
+    datelines: list[str | None],
+    manifest: dict[str, date] | None = None,
+    lead_dates: list[str] = (),
 ) -> PublicationDate:
+    """``datelines``: every article's, as printed; ``lead_dates``: the dates web leads print (3月5日)."""
     from_name = from_filename(source_file)
     if from_name:
         return PublicationDate(from_name, "filename", from_name.year)
     if manifest and source_file in manifest:
         return PublicationDate(manifest[source_file], "manifest", manifest[source_file].year)
     year = year_from_text(text)
-    inferred = _latest_dateline_plus_one(datelines, year)
+    inferred = _latest_lead_date(lead_dates, year) or _latest_dateline_plus_one(datelines, year)
     if inferred:
         return PublicationDate(inferred, "inferred", inferred.year)
     return PublicationDate(None, "unknown", year)
@@ -86,7 +92,18 @@ def year_from_text(text: str) -> int | None:
     return max(years) if years else None
 
 
+def _latest_lead_date(lead_dates, year: int | None) -> date | None:
+    dated = _dates(lead_dates, year)
+    return max(dated) if dated else None
+
+
 def _latest_dateline_plus_one(datelines, year: int | None) -> date | None:
+    dated = _dates(datelines, year)
+    return max(dated) + timedelta(days=1) if dated else None
+
+
+def _dates(datelines, year: int | None) -> list[date]:
+    """The explicit month-days among ``datelines`` as dates, where the year is printed or known."""
     dated = []
     for dateline in datelines:
         parts = month_day(dateline)
@@ -98,4 +115,4 @@ def _latest_dateline_plus_one(datelines, year: int | None) -> date | None:
                 dated.append(date(printed_year or year, month, day))
         except ValueError:
             continue
-    return max(dated) + timedelta(days=1) if dated else None
+    return dated

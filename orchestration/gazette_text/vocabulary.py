@@ -36,8 +36,8 @@ CLOSING_QUOTES = "”’\"'」』"  # may follow the mark that ends a sentence
 
 MONTH_DAY = r"\d{1,2}月\d{1,2}日"
 # Days a news report dates its event by: past or today, then vague recency.
-PAST_DAYS = ("昨天", "昨日", "前天", "今天", "今日", "当天", "当日")
-RECENT_DAYS = ("近日", "日前", "近期")
+PAST_DAYS = ("昨天", "昨日", "昨晚", "前天", "今天", "今日", "今晨", "当天", "当日")
+RECENT_DAYS = ("近日", "日前", "近期", "连日来")
 COMING_DAYS = ("明天", "明日")  # announcements; never a dateline of what happened
 DAY_PARTS = ("上午", "下午", "中午", "晚上", "晚间", "早上", "清晨", "凌晨", "傍晚", "夜间")
 MONTH_PARTS = ("上旬", "中旬", "下旬")
@@ -68,16 +68,38 @@ OFFICIAL_TITLES = (
     "检察长", "审计长", "指挥长", "总指挥", "召集人", "负责人", "政委", "专员", "巡视员",
     "调研员", "董事长", "理事长", "监事长", "总经理", "经理", "总裁", "总监", "创始人",
     "总工程师", "总经济师", "总会计师", "主编", "总编辑", "教授", "人大代表",
+    "主委",  # a democratic party's chair (民建主委)
+    "团长",  # 代表团团长
 )
+# Words that name a role only sometimes (代表 is also a verb: 代表区委致辞): a title only before a
+# name that starts with a surname and ends at a strong boundary (老干部代表莫振华，).
+LOOSE_TITLES = ("代表",)
 # Titles naming a group (区领导, 党组成员): shared along a 、 list, and weaker than a specific title.
 COLLECTIVE_TITLES = ("领导", "负责人", "成员", "委员")
 
 # --- meetings ----------------------------------------------------------------------------------------
 
 CONVENE_VERBS = ("召开", "举行")  # a meeting is held
+# Words that end the name of a meeting (全区安全生产工作会议, 动员大会, 经济运行分析会). A bare 会 is
+# also an organisation (商会, 协会, 委员会), so it makes a meeting only after one of MEETING_TYPES.
+MEETING_NOUNS = ("会议", "大会", "全会", "例会", "党代会", "人代会", "职代会")
+MEETING_TYPES = (
+    "推进", "学习", "督办", "座谈", "部署", "调度", "协调", "联席", "总结", "动员", "视频", "工作",
+    "现场", "汇报", "务虚", "恳谈", "交流", "对接", "分析", "研讨", "论证", "评审", "通报", "讲评",
+    "观摩", "听证", "评议", "述职", "办公", "碰头", "协商", "誓师", "表彰", "专题",
+)
+# Gatherings named …会 that are no meeting: fairs, shows, sports, parties, launches.
+NON_MEETING_GATHERINGS = (
+    "发布会", "博览会", "运动会", "展览会", "交易会", "招聘会", "演唱会", "音乐会", "晚会", "庙会",
+    "展销会", "推介会", "洽谈会", "文化节", "艺术节", "旅游节", "美食节",
+)
 CHAIR_VERBS = ("主持",)
 OBSERVER_VERBS = ("列席",)
-ATTENDANCE_VERBS = ("出席", "参加", "陪同", "收听收看", "参会", "与会", "视频连线")
+ATTENDANCE_VERBS = (
+    "出席", "参加", "陪同", "收听收看", "参会", "与会", "视频连线",
+    "到会",  # 到会指导, 到会祝贺
+    "就座",  # 在主席台（前排）就座
+)
 # Verbs of speaking; 讲话/致辞/发言 are also nouns (重要讲话), the others report what was said.
 SPEECH_WORDS = ("讲话", "致辞", "发言")
 REMARK_VERBS = ("强调", "指出", "要求", "表示", "提出")
