@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gazette_text.bylines import strip_byline
 from gazette_text.decoding import decode_issue
 from gazette_text.issue import read_issue
 
@@ -163,3 +164,40 @@ def _spans(article, gold_article) -> bool:
     if not body.startswith(norm(gold_article["body_start"])) or end not in body:
         return False
     return trailer_ok(body[body.rfind(end) + len(end):], gold_article)
+
+
+# --- stray spaces inside the text (justification, PDF exports) ---
+
+def test_spaces_inside_running_sentences_are_closed():
+    from gazette_text.blocks import close_stray_spaces
+
+    text = "本报讯（记者 甘书语 宁晓川）昨天上午，芦湾区水利工作会 议召开。区长葛长明主 持会议。"
+    assert close_stray_spaces(text) == "本报讯（记者 甘书语 宁晓川）昨天上午，芦湾区水利工作会议召开。区长葛长明主持会议。"
+
+
+def test_spaces_between_short_fields_before_the_first_clause_are_kept():
+    """A TV script labels its speaker `职务 姓名 quote`; those spaces separate fields."""
+    from gazette_text.blocks import close_stray_spaces
+
+    text = "区水务局局长 方立群 我们今年，要完成 三条河道的清淤。"
+    assert close_stray_spaces(text) == "区水务局局长 方立群 我们今年，要完成三条河道的清淤。"
+
+
+def test_a_space_after_a_long_run_before_the_first_clause_is_closed():
+    from gazette_text.blocks import close_stray_spaces
+
+    text = "区重点项目某某精密机械有限公司数控机床及其零部件生产项　目，占地约30亩。"
+    assert close_stray_spaces(text) == "区重点项目某某精密机械有限公司数控机床及其零部件生产项目，占地约30亩。"
+
+
+@pytest.mark.parametrize("set_name", list(SETS))
+def test_stray_spaces_leave_the_bodies_unchanged(set_name):
+    """What extraction reads (the bodies) is the clean page's, though the page has stray spaces."""
+    pages, _ = SETS[set_name]
+    same = total = 0
+    for page in sorted(pages.glob("*.txt")):
+        clean = [strip_byline(a.body) for a in _parse(page.name, page.read_bytes())]
+        spaced = [strip_byline(a.body) for a in _parse(page.name, _perturbed(page, stray_spaces))]
+        total += len(clean)
+        same += sum(c == s for c, s in zip(clean, spaced))
+    assert same / total >= 0.98, (same, total)

@@ -232,6 +232,7 @@ def _build_article(seq: int, item: _Item) -> Article:
         return _build_photo(seq, item, headline, body)
     body, trailing = split_trailing_byline(body)
     leading = parse_byline(body)
+    body = _close_stray_spaces_after(body, leading)
     byline = merge_bylines(leading, trailing)
     lead = _lead_after_byline(body, leading)
     dateline = find_dateline(lead)
@@ -259,6 +260,7 @@ def _build_photo(seq: int, item: _Item, headline: str | None, body: str) -> Arti
         printed = item.credit_block.text
     else:
         printed = body[len(caption):].strip()
+    caption = B.close_stray_spaces(caption)
     dateline = find_dateline(caption.split("\n\n", 1)[0])  # a caption dates its picture too
     return Article(
         seq=seq,
@@ -270,6 +272,12 @@ def _build_photo(seq: int, item: _Item, headline: str | None, body: str) -> Arti
         dateline=dateline,
         credit=printed,
     )
+
+
+def _close_stray_spaces_after(body: str, leading) -> str:
+    """The body with stray spaces closed; a leading byline stays as printed (its spaces part names)."""
+    kept = len(leading.text) if leading and body.startswith(leading.text) else 0
+    return body[:kept] + B.close_stray_spaces(body[kept:])
 
 
 def _lead_after_byline(body: str, byline) -> str:

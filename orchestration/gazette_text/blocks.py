@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import credits
 from .bylines import split_trailing_byline, starts_with_byline
-from .vocabulary import CLOSING_QUOTES, COLONS, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
+from .vocabulary import CJK, CLAUSE_MARKS, CLOSING_QUOTES, COLONS, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
 
 _SENTENCE_END = f"[{SENTENCE_END_MARKS}{SEMICOLONS}{COLONS}{ELLIPSIS}]"
 _CLOSERS = f"[{re.escape(CLOSING_QUOTES)}）)】]*"
@@ -74,6 +74,26 @@ def is_trailing_byline(text: str) -> bool:
     (`（宁晓川）`, `童可欣`, `（记者_X）`)? Whether it closes a story depends on what is above it."""
     rest, byline = split_trailing_byline(f"。\n\n{text}")
     return byline is not None and rest == "。"
+
+
+# Spaces inside Chinese prose are left by the page's justification or a PDF export, never written;
+# only a paragraph's opening label separates its fields with spaces: a title and a name, then the
+# quote or a colon (a TV script's `区水务局局长 王明 我们…`, a byline line's `融媒记者 王明`).
+_LABEL_TITLE = f"[^\\s\\d{SENTENCE_END_MARKS}{CLAUSE_MARKS}、]{{1,16}}"
+_LABEL_NAME = f"[{CJK}·]{{2,4}}"
+_OPENING_LABEL = re.compile(f"^{_LABEL_TITLE}[ \\t\\u3000]+{_LABEL_NAME}(?=[ \\t\\u3000：:]|$)")
+_SPACE_BETWEEN_CHARACTERS = re.compile(f"(?<=[{CJK}])[ \\t\\u3000]+(?=[{CJK}])")
+
+
+def close_stray_spaces(paragraphs: str) -> str:
+    """Each paragraph with the stray spaces between its characters removed (see above)."""
+    return "\n\n".join(_close_in_paragraph(p) for p in paragraphs.split("\n\n"))
+
+
+def _close_in_paragraph(paragraph: str) -> str:
+    label = _OPENING_LABEL.match(paragraph)
+    cut = label.end() if label else 0
+    return paragraph[:cut] + _SPACE_BETWEEN_CHARACTERS.sub("", paragraph[cut:])
 
 
 def join_paragraphs(left: str, right: str) -> str:
