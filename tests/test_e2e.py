@@ -1,8 +1,9 @@
 """End to end: build warehouses from the seeds with Dagster and dbt, as `make run` and `make refresh`
 do, and check the marts, the gold, and that every way of getting there gives the same marts.
 
-Builds are the slow part: one full build (``built``) and one file-by-file refresh (``refreshed``,
-with a copy of its warehouse after each file) serve every test here.
+Builds are the slow part: one `make run` (``built``) and one file-by-file `make refresh`
+(``refreshed``, with a copy of its warehouse after each file) serve most tests here; they run in
+processes of their own, as a user runs them, and side by side.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ RUN_TIMES = {
 
 
 def _build(warehouse, monkeypatch, issues_dir=SEEDS):
-    """Every file of ``issues_dir`` in one build, as `make run` does."""
+    """Every file of ``issues_dir`` in one build in this process, as `make run` does."""
     monkeypatch.setenv("ISSUES_DIR", str(issues_dir))
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
     files = sorted(p.name for p in issues_dir.glob("*.txt"))
@@ -45,13 +46,50 @@ def _build(warehouse, monkeypatch, issues_dir=SEEDS):
     return instance
 
 
+@dataclass(frozen=True)
+class Started:
+    """A build running in a process of its own, its output going to ``log``."""
+
+    process: subprocess.Popen
+    log: Path
+
+    def finish(self) -> str:
+        """Wait for it to end well; its summary (the last line it printed)."""
+        self.process.wait()
+        output = self.log.read_text(encoding="utf-8", errors="replace")
+        assert self.process.returncode == 0, output[-3000:]
+        return output.strip().splitlines()[-1]
+
+
+def _start(mode: str, folder: Path, warehouse: Path) -> Started:
+    """`make run` (mode all) or `make refresh` (mode new), as a user runs it, with a Dagster home
+    and a log beside the warehouse."""
+    home, log = warehouse.parent / "dagster_home", warehouse.parent / f"{mode}.log"
+    if not home.exists():
+        home.mkdir()
+        shutil.copy(REPO / "dagster.yaml", home)  # as the Makefile sets up DAGSTER_HOME
+    env = {**os.environ, "ISSUES_DIR": str(folder), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": str(home)}
+    with log.open("w") as output:
+        process = subprocess.Popen([sys.executable, "-m", "gazette_pipeline.build", mode],
+                                   env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+    return Started(process, log)
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    monkeypatch = pytest.MonkeyPatch()
-    warehouse = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
-    _build(warehouse, monkeypatch)
-    yield warehouse
-    monkeypatch.undo()
+def full_build(tmp_path_factory):
+    """`make run` of the seeds, started as soon as a test needs it; it runs while ``refreshed``
+    (which starts it first) refreshes file by file, and ``built`` waits for it."""
+    warehouse = tmp_path_factory.mktemp("full") / "warehouse.duckdb"
+    started = _start("all", SEEDS, warehouse)
+    yield started, warehouse
+    started.process.wait()
+
+
+@pytest.fixture(scope="module")
+def built(full_build) -> Path:
+    started, warehouse = full_build
+    assert started.finish() == f"built {len(SEED_FILES)} issue file(s) from {SEEDS}"
+    return warehouse
 
 
 @dataclass(frozen=True)
@@ -61,26 +99,36 @@ class Refreshed:
     parsed_at: list[dict]  # parsed.issues' issue_id -> parsed_at after each file's refresh
 
 
+# The refresh of this seed starts with a run stopped before the marts (per-issue steps only, as a
+# killed `make refresh` leaves it): the refresh after it must end like any other.
+INTERRUPTED = SEED_FILES[2]
+
+
 @pytest.fixture(scope="module")
-def refreshed(tmp_path_factory) -> Refreshed:
-    """The seeds arriving one file at a time, each followed by `make refresh` in a process of its
-    own, as a user runs it."""
+def refreshed(tmp_path_factory, full_build) -> Refreshed:
+    """The seeds arriving one file at a time, each followed by `make refresh` (the full build,
+    started first, runs meanwhile)."""
     root = tmp_path_factory.mktemp("refresh")
-    folder, warehouse, home = root / "issues", root / "warehouse.duckdb", root / "dagster_home"
+    folder, warehouse = root / "issues", root / "warehouse.duckdb"
     folder.mkdir()
-    home.mkdir()
-    shutil.copy(REPO / "dagster.yaml", home)  # as the Makefile sets up DAGSTER_HOME
-    env = {**os.environ, "ISSUES_DIR": str(folder), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": str(home)}
     after, parsed_at = [], []
     for n, name in enumerate(SEED_FILES, start=1):
         shutil.copy(SEEDS / name, folder / name)
-        out = subprocess.run([sys.executable, "-m", "gazette_pipeline.build", "new"],
-                             env=env, cwd=REPO, capture_output=True, text=True)
-        assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
-        assert out.stdout.strip().endswith(f"built 1 issue file(s) from {folder}"), out.stdout[-500:]
-        after.append(shutil.copy(warehouse, root / f"after_{n}.duckdb"))
+        if name == INTERRUPTED:
+            _stopped_before_the_marts(folder, warehouse, name)
+        assert _start("new", folder, warehouse).finish() == f"built 1 issue file(s) from {folder}"
+        after.append(Path(shutil.copy(warehouse, root / f"after_{n}.duckdb")))
         parsed_at.append(dict(_rows(warehouse, "select issue_id, parsed_at from parsed.issues")))
-    return Refreshed(warehouse, [Path(p) for p in after], parsed_at)
+    return Refreshed(warehouse, after, parsed_at)
+
+
+def _stopped_before_the_marts(folder, warehouse, name):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("ISSUES_DIR", str(folder))
+        instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
+        instance.add_dynamic_partitions("issue_files", [name])
+        per_issue = [a for a in defs.assets if a.partitions_def is not None]
+        assert materialize(per_issue, instance=instance, resources=defs.resources, partition_key=name).success
 
 
 def _copy_of(refreshed: Refreshed, files: int, tmp_path, monkeypatch):
@@ -133,9 +181,11 @@ def _orphans(warehouse) -> dict[str, int]:
 
 # --- every way to the marts gives the same marts ------------------------------------------------
 
-def test_refreshing_file_by_file_ends_like_building_all_at_once(built_marts, refreshed):
+# ``refreshed`` before ``built_marts``: it starts the full build, which then runs beside the refreshes.
+def test_refreshing_file_by_file_ends_like_building_all_at_once(refreshed, built_marts):
     """Every mart, row for row in any order: the same seeds give the same answer whether they
-    arrive together (`make run`) or one at a time (`make refresh` after each)."""
+    arrive together (`make run`) or one at a time (`make refresh` after each, one of them after a
+    run stopped before the marts)."""
     assert sum(len(rows) for rows in built_marts.values()) > 200  # not a comparison of empty marts
     _assert_same_marts(_marts(refreshed.warehouse), built_marts)
 
@@ -147,21 +197,9 @@ def test_what_the_comparisons_leave_out_is_only_run_times(built):
 
 
 def test_a_new_file_is_parsed_alone(refreshed):
-    for before, after in zip(refreshed.parsed_at, refreshed.parsed_at[1:]):
+    for before, after in zip(refreshed.parsed_at, refreshed.parsed_at[1:]):  # also after INTERRUPTED
         assert len(after) == len(before) + 1
         assert {k: after[k] for k in before} == before  # no issue parsed again
-
-
-def test_a_run_stopped_before_the_marts_ends_like_an_uninterrupted_one(built_marts, refreshed, tmp_path, monkeypatch):
-    folder, warehouse, instance, defs = _copy_of(refreshed, 2, tmp_path, monkeypatch)
-    for name in SEED_FILES[2:]:
-        shutil.copy(SEEDS / name, folder / name)
-    # stopped midway: the next issue parsed, the marts not yet rebuilt
-    instance.add_dynamic_partitions("issue_files", SEED_FILES)
-    per_issue = [a for a in defs.assets if a.partitions_def is not None]
-    assert materialize(per_issue, instance=instance, resources=defs.resources, partition_key=SEED_FILES[2]).success
-    assert build(instance, defs, SEED_FILES)
-    _assert_same_marts(_marts(warehouse), built_marts)
 
 
 # --- refresh: copies, edits, removed files --------------------------------------------------------

@@ -1,6 +1,7 @@
 """The dbt project as Dagster assets: staging and marts, with dbt tests as asset checks."""
 
 import os
+from pathlib import Path
 
 from dagster import AssetExecutionContext, Config, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
@@ -37,7 +38,7 @@ def gazette_dbt_models(
     # dbt reads the warehouse location from the environment (profiles.yml).
     os.environ["WAREHOUSE_PATH"] = warehouse.path
     args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
-    events = list(dbt.cli(args, context=context).stream())
+    events = list(dbt.cli(args, context=context, target_path=_target_path(warehouse)).stream())
     # Counted here, after dbt exits: dagster-dbt's own row counts open the file in this process
     # under the catalog name the manifest was parsed with, which breaks for any other file name.
     keys = {e.output_name: context.asset_key_for_output(e.output_name) for e in events if isinstance(e, Output)}
@@ -47,6 +48,17 @@ def gazette_dbt_models(
             yield event.with_metadata({**event.metadata, "dagster/row_count": counts[keys[event.output_name]]})
         else:
             yield event
+
+
+def _target_path(warehouse: Warehouse) -> Path:
+    """dbt's artifacts and logs, one folder per warehouse beside it (one writer at a time uses it).
+
+    dagster-dbt's default is a new folder in dbt_project/target per run (~6 MB each, never removed),
+    and a fresh folder means a full parse every time: dbt's partial parse is only valid for the
+    warehouse file it was made with (profiles.yml names it).
+    """
+    path = Path(warehouse.path)
+    return path.parent / f"{path.stem}.dbt_target"
 
 
 def _row_counts(warehouse: Warehouse, keys) -> dict:

@@ -1,5 +1,5 @@
 """One partition per issue file: a new issue is parsed alone, thousands backfill in one run."""
-from dagster import BackfillPolicy, DynamicPartitionsDefinition
+from dagster import BackfillPolicy, DagsterInstance, DynamicPartitionsDefinition
 
 issue_files_partitions = DynamicPartitionsDefinition(name="issue_files")
 
@@ -14,19 +14,16 @@ PER_ISSUE = {
 }
 
 
+def register_issue_files(instance: DagsterInstance, files: list[str]) -> list[str]:
+    """Add the files not yet known as partitions (the sensor's and the builds' one way in);
+    returns them, sorted. New keys are appended, so new files form one range of keys."""
+    known = set(instance.get_dynamic_partitions(issue_files_partitions.name))
+    new = sorted({f for f in files if f not in known})
+    if new:
+        instance.add_dynamic_partitions(issue_files_partitions.name, new)
+    return new
+
+
 def files_of_run(context) -> list[str]:
     """The issue files (partition keys) this run covers: one, or a backfill's whole range."""
     return sorted(context.partition_keys)
-
-
-# Every table the per-issue assets write, keyed by issue_id (what a retraction cleans).
-PER_ISSUE_TABLES = (
-    "parsed.issues",
-    "parsed.articles",
-    "parsed.statistics",
-    "parsed.people_mentions",
-    "parsed.meetings",
-    "parsed.meeting_participants",
-    "parsed.project_reports",
-    "parsed.extraction_log",
-)

@@ -6,30 +6,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 from dagster import ConfigurableResource
 
-
-# Rows go in as one Arrow table: DuckDB's executemany inserts about a thousand rows a second.
-_ARROW_TYPES = {
-    "varchar": pa.string(),
-    "varchar[]": pa.list_(pa.string()),
-    "integer": pa.int32(),
-    "bigint": pa.int64(),
-    "double": pa.float64(),
-    "date": pa.date32(),
-    "timestamp": pa.timestamp("us"),
-    "leftovers": pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string()), ("position", pa.int32())])),
-}
-# Named column types beyond DuckDB's own names.
-_SQL_TYPES = {"leftovers": "struct(kind varchar, text varchar, position integer)[]"}
+from .rows import COLUMN_TYPES, arrow_table, column_types
 
 
-def _arrow_table(columns: dict[str, str], rows: list[tuple]) -> pa.Table:
-    values = list(zip(*rows))
-    return pa.table(
-        {name: pa.array(values[i], type=_ARROW_TYPES[sql_type]) for i, (name, sql_type) in enumerate(columns.items())}
-    )
+def in_list(column: str) -> str:
+    """A ``where`` for replace_rows: the rows whose ``column`` is in the list passed as its parameter."""
+    return f"{column} in (select unnest(?::varchar[]))"
 
 
 def table_exists(conn, table: str) -> bool:
@@ -37,6 +21,13 @@ def table_exists(conn, table: str) -> bool:
     return conn.execute(
         "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, name]
     ).fetchone()[0] > 0
+
+
+def fetch(conn, row_type, sql: str, params=()) -> list:
+    """The rows ``sql`` selects as ``row_type``, matched by column name."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [row_type(**dict(zip(names, values))) for values in cursor.fetchall()]
 
 
 class WarehouseBusy(RuntimeError):
@@ -75,36 +66,28 @@ class Warehouse(ConfigurableResource):
                     ) from None
                 time.sleep(0.5)
 
-    def replace_rows(
-        self, conn, table: str, columns: dict[str, str], key: str | None, keys, rows: list[tuple]
-    ) -> int:
-        """Delete the rows of ``table`` whose ``key`` is in ``keys`` (every row when ``key`` is None),
-        then insert ``rows``.
+    def replace_rows(self, conn, row_type, rows: list, where: str, params=()) -> None:
+        """Delete the rows of ``row_type.table`` that ``where`` selects, then insert ``rows``.
 
         Re-running a partition replaces its rows: never a duplicate. Creates the table (and schema)
         when missing, and adds the columns a newer version of the code writes.
         """
-        self.ensure_table(conn, table, columns)
-        keys = sorted(set(keys))
+        self.ensure_table(conn, row_type)
         conn.begin()  # a run killed here leaves the old rows, never half of the new ones
         try:
-            if key is None:
-                conn.execute(f"delete from {table}")
-            elif keys:
-                conn.execute(f"delete from {table} where {key} in (select unnest(?::varchar[]))", [keys])
+            conn.execute(f"delete from {row_type.table} where {where}", params)
             if rows:
-                conn.register("_new_rows", _arrow_table(columns, rows))
-                conn.execute(f"insert into {table} by name select * from _new_rows")
+                conn.register("_new_rows", arrow_table(row_type, rows))
+                conn.execute(f"insert into {row_type.table} by name select * from _new_rows")
                 conn.unregister("_new_rows")
             conn.commit()
         except BaseException:
             conn.rollback()
             raise
-        return len(rows)
 
-    def ensure_table(self, conn, table: str, columns: dict[str, str]) -> None:
+    def ensure_table(self, conn, row_type) -> None:
         """Create the table, or add the columns a newer version of the code writes (rows are kept)."""
-        schema, name = table.split(".")
+        schema, name = row_type.table.split(".")
         conn.execute(f"create schema if not exists {schema}")
         existing = {
             row[0]
@@ -113,10 +96,10 @@ class Warehouse(ConfigurableResource):
                 [schema, name],
             ).fetchall()
         }
+        columns = {col: COLUMN_TYPES[kind][0] for col, kind in column_types(row_type).items()}
         if not existing:
-            column_sql = ", ".join(f"{col} {_SQL_TYPES.get(t, t)}" for col, t in columns.items())
-            conn.execute(f"create table {table} ({column_sql})")
+            conn.execute(f"create table {row_type.table} ({', '.join(f'{c} {t}' for c, t in columns.items())})")
             return
         for col, sql_type in columns.items():
             if col not in existing:
-                conn.execute(f"alter table {table} add column {col} {_SQL_TYPES.get(sql_type, sql_type)}")
+                conn.execute(f"alter table {row_type.table} add column {col} {sql_type}")

@@ -1,6 +1,5 @@
 """Refresh by itself: a sensor on ISSUES_DIR, and a daily schedule for those who prefer a fixed time."""
 from dagster import (
-    AddDynamicPartitionsRequest,
     AssetSelection,
     DefaultScheduleStatus,
     DefaultSensorStatus,
@@ -14,7 +13,7 @@ from dagster import (
 )
 
 from .files import last_scan, save_scan, scan_issue_files
-from .partitions import RANGE_END_TAG, RANGE_START_TAG, issue_files_partitions
+from .partitions import RANGE_END_TAG, RANGE_START_TAG, register_issue_files
 from .settings import issues_dir
 
 per_issue_job = define_asset_job(
@@ -41,19 +40,12 @@ def issue_files_sensor(context: SensorEvaluationContext):
     if not scan.new_or_changed:
         return SkipReason(f"no new or changed files in {issues_dir()}")
     save_scan(context.instance, scan)
-    known = set(context.instance.get_dynamic_partitions(issue_files_partitions.name))
-    new_keys = sorted(f for f in scan.new_or_changed if f not in known)
+    new_keys = register_issue_files(context.instance, scan.new_or_changed)
     # A changed file reuses its partition: its run replaces that issue's rows.
-    runs = [_run_for(scan, [f]) for f in scan.new_or_changed if f in known]
+    runs = [_run_for(scan, [f]) for f in scan.new_or_changed if f not in new_keys]
     if new_keys:
         runs.append(_run_for(scan, new_keys))
-    return SensorResult(
-        run_requests=runs,
-        dynamic_partitions_requests=[AddDynamicPartitionsRequest(issue_files_partitions.name, new_keys)]
-        if new_keys
-        else [],
-        cursor=scan.cursor,
-    )
+    return SensorResult(run_requests=runs, cursor=scan.cursor)
 
 
 def _run_for(scan, keys: list[str]) -> RunRequest:

@@ -1,59 +1,70 @@
-"""Which issues an extraction step still has to read.
+"""Which issues an extraction step still has to read, and what it read.
 
 Extraction steps are not partitioned: each run reads the issues parsed since the step last saw them
 (by `parsed.issues.parsed_at`), so a backfill costs one asset event per step, not one per issue,
 and a new issue is still read alone.
 """
-from ..resources import Warehouse, table_exists
-from .parse import read_articles, stale_issue_ids
+from __future__ import annotations
 
-LOG_TABLE = "parsed.extraction_log"
-LOG_COLUMNS = {"step": "varchar", "issue_id": "varchar", "parsed_at": "timestamp"}
+from dataclasses import dataclass
+
+from ..issue_rows import replace_issue_rows
+from ..resources import Warehouse, fetch, in_list, table_exists
+from ..rows import ExtractionLogRow, IssueRow, StoredArticle
 
 
-def articles_to_extract(warehouse: Warehouse, step: str, table: str):
-    """(issues to read, stale issues, their articles) for ``step``, whose rows live in ``table``."""
+@dataclass(frozen=True)
+class Batch:
+    """What ``step`` reads in one run: the issues parsed since it last read them, and their articles."""
+
+    step: str
+    read: list[ExtractionLogRow]  # the issues, logged once the step's rows are stored
+    articles: list[StoredArticle]
+
+    @property
+    def issue_ids(self) -> list[str]:
+        return [entry.issue_id for entry in self.read]
+
+
+def articles_to_extract(warehouse: Warehouse, step: str) -> Batch:
+    """The issues parsed since ``step`` last read them (all of them the first time), with their articles."""
     with warehouse.connect() as conn:
-        issue_ids, stale = issues_to_extract(conn, warehouse, step, table)
-        return issue_ids, stale, read_articles(conn, issue_ids)
+        warehouse.ensure_table(conn, ExtractionLogRow)
+        if not table_exists(conn, IssueRow.table):
+            return Batch(step, [], [])
+        read = fetch(conn, ExtractionLogRow, _NOT_YET_READ, [step])
+        return Batch(step, read, read_articles(conn, [entry.issue_id for entry in read]))
 
 
-def store_extracted(warehouse: Warehouse, step: str, issue_ids, stale, tables: dict) -> None:
-    """Replace the rows of the read and stale issues in every ``table: (columns, rows)``, then log them."""
+def store_extracted(warehouse: Warehouse, batch: Batch, rows_by_type: dict[type, list]) -> None:
+    """Replace the batch's issues' rows of every row type (those it no longer yields go), then log them."""
     with warehouse.connect() as conn:
-        for table, (columns, rows) in tables.items():
-            warehouse.replace_rows(conn, table, columns, "issue_id", issue_ids + stale, rows)
-        record_extracted(conn, step, issue_ids)
+        for row_type, rows in rows_by_type.items():
+            replace_issue_rows(warehouse, conn, row_type, batch.issue_ids, rows)
+        warehouse.replace_rows(
+            conn, ExtractionLogRow, batch.read, f"step = ? and {in_list('issue_id')}", [batch.step, batch.issue_ids]
+        )
 
 
-def issues_to_extract(conn, warehouse: Warehouse, step: str, table: str) -> tuple[list[str], list[str]]:
-    """(issues parsed since ``step`` last read them, stale issues whose rows must leave ``table``)."""
-    warehouse.ensure_table(conn, LOG_TABLE, LOG_COLUMNS)
-    if not table_exists(conn, "parsed.issues"):
-        return [], []
-    todo = conn.execute(
-        f"""
-        select p.issue_id
-        from parsed.issues p
-        left join {LOG_TABLE} e
-            on e.step = ? and e.issue_id = p.issue_id and e.parsed_at = p.parsed_at
-        where e.issue_id is null
-        order by p.issue_id
+def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:
+    return fetch(
+        conn,
+        StoredArticle,
+        """
+        select a.article_id, a.issue_id, a.kind, a.headline, a.body, i.published_on, i.published_year
+        from parsed.articles a join parsed.issues i using (issue_id)
+        where a.issue_id in (select unnest(?::varchar[]))
+        order by a.article_id
         """,
-        [step],
-    ).fetchall()
-    return [r[0] for r in todo], stale_issue_ids(conn, table)
+        [issue_ids],
+    )
 
 
-def record_extracted(conn, step: str, issue_ids: list[str]) -> None:
-    """Remember what ``step`` has read; forget issues that are gone."""
-    conn.execute(
-        f"delete from {LOG_TABLE} where step = ? and (issue_id in (select unnest(?::varchar[]))"
-        " or issue_id not in (select issue_id from parsed.issues))",
-        [step, issue_ids],
-    )
-    conn.execute(
-        f"insert into {LOG_TABLE} select ?, issue_id, parsed_at from parsed.issues"
-        " where issue_id in (select unnest(?::varchar[]))",
-        [step, issue_ids],
-    )
+_NOT_YET_READ = f"""
+select $1::varchar as step, p.issue_id, p.parsed_at
+from {IssueRow.table} p
+left join {ExtractionLogRow.table} e
+    on e.step = $1 and e.issue_id = p.issue_id and e.parsed_at = p.parsed_at
+where e.issue_id is null
+order by p.issue_id
+"""

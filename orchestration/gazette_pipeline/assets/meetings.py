@@ -2,22 +2,13 @@
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from gazette_text.meetings import extract_meeting
-from gazette_text.people import find_titled_people, learn_names
+from gazette_text.people import find_titled_people
 
 from ..resources import Warehouse
+from ..rows import MeetingRow, ParticipantRow, PersonMentionRow, StoredArticle
 from ..settings import DUCKDB_POOL
 from .extraction_log import articles_to_extract, store_extracted
 
-PEOPLE_COLUMNS = {"issue_id": "varchar", "article_id": "varchar", "person": "varchar", "title": "varchar", "position": "integer"}
-MEETING_COLUMNS = {"meeting_id": "varchar", "issue_id": "varchar", "article_id": "varchar", "meeting_name": "varchar"}
-PARTICIPANT_COLUMNS = {
-    "meeting_id": "varchar",
-    "issue_id": "varchar",
-    "person": "varchar",
-    "title": "varchar",
-    "role": "varchar",
-    "ordinal": "integer",
-}
 _ARTICLES = ["parsed", "articles"]
 
 
@@ -36,31 +27,40 @@ _ARTICLES = ["parsed", "articles"]
 )
 def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Warehouse):
     """Find titled people in every article, then each meeting's name, chair and participants."""
-    issue_ids, stale, articles = articles_to_extract(warehouse, "people_and_meetings", "parsed.meetings")
+    batch = articles_to_extract(warehouse, "people_and_meetings")
+    rows = extracted_rows(batch.articles)
+    store_extracted(warehouse, batch, rows)
+    mentions = rows[PersonMentionRow]
+    yield MaterializeResult(asset_key=["parsed", "people_mentions"], metadata={
+        "issues_read": len(batch.read),
+        "mentions": len(mentions),
+        "distinct_people": len({m.person for m in mentions}),
+    })
+    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"meetings": len(rows[MeetingRow])})
+    yield MaterializeResult(
+        asset_key=["parsed", "meeting_participants"], metadata={"participants": len(rows[ParticipantRow])}
+    )
+
+
+def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
+    """The rows this step writes for ``articles``, by row type."""
+    titled = {a.article_id: find_titled_people(a.body) for a in articles}  # found once, used twice
     mentions = [
-        (a.issue_id, a.article_id, p.name, p.title, p.start) for a in articles for p in find_titled_people(a.body)
+        PersonMentionRow(issue_id=a.issue_id, article_id=a.article_id, person=p.name, title=p.title, position=p.start)
+        for a in articles
+        for p in titled[a.article_id]
     ]
-    # Names learned from titles keep jieba from cutting them when meetings are read.
-    learn_names({m[2] for m in mentions})
-    meeting_rows, participant_rows = [], []
+    meetings, participants = [], []
     for a in articles:
-        meeting = extract_meeting(a.headline, a.body, a.kind)
+        meeting = extract_meeting(a.headline, a.body, a.kind, titled[a.article_id])
         if meeting is None:
             continue
         meeting_id = f"{a.article_id}-m1"
-        meeting_rows.append((meeting_id, a.issue_id, a.article_id, meeting.name))
-        participant_rows += [
-            (meeting_id, a.issue_id, p.person, p.title, p.role, n)
+        meetings.append(MeetingRow(meeting_id=meeting_id, issue_id=a.issue_id, article_id=a.article_id,
+                                   meeting_name=meeting.name))
+        participants += [
+            ParticipantRow(meeting_id=meeting_id, issue_id=a.issue_id, person=p.person, title=p.title,
+                           role=p.role, ordinal=n)
             for n, p in enumerate(meeting.participants, start=1)
         ]
-    store_extracted(warehouse, "people_and_meetings", issue_ids, stale, {
-        "parsed.people_mentions": (PEOPLE_COLUMNS, mentions),
-        "parsed.meetings": (MEETING_COLUMNS, meeting_rows),
-        "parsed.meeting_participants": (PARTICIPANT_COLUMNS, participant_rows),
-    })
-    yield MaterializeResult(asset_key=["parsed", "people_mentions"], metadata={
-        "issues_read": len(issue_ids), "mentions": len(mentions), "distinct_people": len({m[2] for m in mentions})})
-    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"meetings": len(meeting_rows)})
-    yield MaterializeResult(
-        asset_key=["parsed", "meeting_participants"], metadata={"participants": len(participant_rows)}
-    )
+    return {PersonMentionRow: mentions, MeetingRow: meetings, ParticipantRow: participants}

@@ -2,7 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
@@ -10,73 +10,22 @@ from gazette_text.coverage import coverage
 from gazette_text.datelines import month_day
 from gazette_text.issue import read_issue
 
-from ..resources import Warehouse, table_exists
+from ..issue_rows import replace_issue_rows
 from ..partitions import PER_ISSUE, files_of_run
+from ..resources import Warehouse, fetch
+from ..rows import ArticleRow, IssueRow
 from ..settings import DUCKDB_POOL
 
-ISSUE_COLUMNS = {
-    "issue_id": "varchar",
-    "source_file": "varchar",
-    "published_on": "date",
-    "published_on_source": "varchar",
-    "published_year": "integer",
-    "article_count": "integer",
-    "printed_chars": "integer",
-    "coverage": "double",
-    "lost_text": "varchar",
-    "leftovers": "leftovers",  # column labels and slogans: [{kind, text, position}]
-    "parse_error": "varchar",  # no articles found, or why the parser failed; NULL when fine
-    "parsed_at": "timestamp",
-}
-ARTICLE_COLUMNS = {
-    "article_id": "varchar",
-    "issue_id": "varchar",
-    "seq": "integer",
-    "headline": "varchar",
-    "kind": "varchar",
-    "reporters": "varchar[]",
-    "contributors": "varchar[]",
-    "photographers": "varchar[]",
-    "byline": "varchar",
-    "dateline": "varchar",
-    "event_date": "date",
-    "event_month_day": "varchar",
-    "body": "varchar",
-    "credit": "varchar",
-}
+_RAW_FILES = ["raw", "issue_files"]
 
 
 @dataclass(frozen=True)
-class StoredArticle:
-    """An article as the extraction steps read it back from parsed.articles."""
+class IssueText:
+    """An issue to parse: its text, and the file it is known by."""
 
-    article_id: str
     issue_id: str
-    kind: str
-    headline: str | None
-    body: str
-    published_on: date | None
-    published_year: int | None
-
-
-def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:
-    rows = conn.execute(
-        """
-        select a.article_id, a.issue_id, a.kind, a.headline, a.body, i.published_on, i.published_year
-        from parsed.articles a join parsed.issues i using (issue_id)
-        where a.issue_id in (select unnest(?::varchar[]))
-        order by a.article_id
-        """,
-        [issue_ids],
-    ).fetchall()
-    return [StoredArticle(*row) for row in rows]
-
-
-def article_id_for(issue_id: str, seq: int) -> str:
-    return f"{issue_id}-{seq:03d}"
-
-
-_RAW_FILES = ["raw", "issue_files"]
+    source_file: str
+    text: str
 
 
 @multi_asset(
@@ -95,37 +44,35 @@ def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
     """Split this run's issues into articles and photo items (parsed.issues, parsed.articles)."""
     parsed_at = datetime.now(timezone.utc).replace(tzinfo=None)
     with warehouse.connect() as conn:
+        warehouse.ensure_table(conn, IssueRow)
         issues = issues_of_files(conn, files_of_run(context))
         manifest = dict(conn.execute(_MANIFEST_SQL).fetchall())
-        stale = stale_issue_ids(conn, "parsed.issues")
     issue_rows, article_rows, errors = [], [], []
-    for issue_id, source_file, text in issues:
+    for issue in issues:
         try:
-            result = read_issue(source_file, text, manifest)
+            result = read_issue(issue.source_file, issue.text, manifest)
         except Exception as err:  # one bad issue must not stop the others
             reason = f"parser failed: {type(err).__name__}: {err}"
-            errors.append(f"{source_file}: {reason}")
-            issue_rows.append(_failed_issue_row(issue_id, source_file, reason, parsed_at))
+            errors.append(f"{issue.source_file}: {reason}")
+            issue_rows.append(_failed_issue_row(issue, reason, parsed_at))
             continue
-        issue_rows.append(_issue_row(issue_id, source_file, text, result, parsed_at))
+        issue_rows.append(_issue_row(issue, result, parsed_at))
         if not result.articles:
-            errors.append(f"{source_file}: no articles found")
-        article_rows += [_article_row(issue_id, a) for a in result.articles]
-    replaced = [i[0] for i in issues] + stale
+            errors.append(f"{issue.source_file}: no articles found")
+        article_rows += [_article_row(issue.issue_id, a) for a in result.articles]
+    issue_ids = [issue.issue_id for issue in issues]
     with warehouse.connect() as conn:
-        warehouse.replace_rows(conn, "parsed.issues", ISSUE_COLUMNS, "issue_id", replaced, issue_rows)
-        warehouse.replace_rows(conn, "parsed.articles", ARTICLE_COLUMNS, "issue_id", replaced, article_rows)
+        replace_issue_rows(warehouse, conn, IssueRow, issue_ids, issue_rows)
+        replace_issue_rows(warehouse, conn, ArticleRow, issue_ids, article_rows)
     if errors:
         context.log.warning(f"{len(errors)} issue(s) gave no articles: {errors[:20]}")
-    lossy = [row[1] for row in issue_rows if row[7] is not None and row[7] < 1]
+    lossy = [row.source_file for row in issue_rows if row.coverage is not None and row.coverage < 1]
     if lossy:
         context.log.warning(f"{len(lossy)} issue(s) with printed text not placed: {lossy[:20]}")
-    if stale:
-        context.log.info(f"removed {len(stale)} issue(s) whose files changed: {stale[:10]}")
-    kinds = Counter(row[4] for row in article_rows)
+    kinds = Counter(row.kind for row in article_rows)
     yield MaterializeResult(
         asset_key=["parsed", "issues"],
-        metadata={"issues_parsed": len(issue_rows), "parse_errors": len(errors), "stale_removed": len(stale)},
+        metadata={"issues_parsed": len(issue_rows), "parse_errors": len(errors)},
     )
     yield MaterializeResult(
         asset_key=["parsed", "articles"],
@@ -133,74 +80,76 @@ def parse_articles(context: AssetExecutionContext, warehouse: Warehouse):
     )
 
 
-def _issue_row(issue_id, source_file, text, result, parsed_at) -> tuple:
-    pub, covered = result.publication, coverage(text, result)
-    return (
-        issue_id,
-        source_file,
-        pub.published_on,
-        pub.source,
-        pub.year,
-        len(result.articles),
-        covered.printed,
-        covered.ratio,
-        covered.lost + covered.doubled or None,
-        [{"kind": l.kind, "text": l.text, "position": l.position} for l in result.leftovers],
-        None if result.articles else "no articles found",
-        parsed_at,
-    )
+def issues_of_files(conn, files: list[str]) -> list[IssueText]:
+    """Every issue these files hold, and every issue known by one of them that another file still
+    holds (its file was edited: the issue is now known by the next copy), once.
 
-
-def _failed_issue_row(issue_id, source_file, reason, parsed_at) -> tuple:
-    return (issue_id, source_file, None, "unknown", None, 0, None, None, None, [], reason, parsed_at)
-
-
-def issues_of_files(conn, files: list[str]) -> list[tuple[str, str, str]]:
-    """(issue_id, canonical file, text) of every issue these files hold.
-
-    Identical content under several names is one issue, known by the first file that brought it.
+    Identical content under several names is one issue, known by the first file that brought it
+    (ingest keeps each file's first-seen time for that).
     """
-    return conn.execute(
+    return fetch(
+        conn,
+        IssueText,
         """
         with wanted as (
-            select distinct issue_id from raw.issue_files where source_file in (select unnest(?::varchar[]))
+            select issue_id from raw.issue_files where source_file in (select unnest($1::varchar[]))
+            union
+            select issue_id from parsed.issues where source_file in (select unnest($1::varchar[]))
         )
-        select issue_id, arg_min(source_file, (seen_at, source_file)), arg_min(raw_text, (seen_at, source_file))
+        select
+            issue_id,
+            arg_min(source_file, (seen_at, source_file)) as source_file,
+            arg_min(raw_text, (seen_at, source_file)) as text
         from raw.issue_files join wanted using (issue_id)
         group by issue_id
         order by issue_id
         """,
         [files],
-    ).fetchall()
+    )
 
 
-def stale_issue_ids(conn, table: str) -> list[str]:
-    """Issues in ``table`` that no file holds any more (the file was edited): their rows go."""
-    if not table_exists(conn, table):
-        return []
-    rows = conn.execute(
-        f"select distinct issue_id from {table} where issue_id not in"
-        " (select issue_id from raw.issue_files where issue_id is not null)"
-    ).fetchall()
-    return [r[0] for r in rows]
+def _issue_row(issue: IssueText, result, parsed_at) -> IssueRow:
+    pub, covered = result.publication, coverage(issue.text, result)
+    return IssueRow(
+        issue_id=issue.issue_id,
+        source_file=issue.source_file,
+        published_on=pub.published_on,
+        published_on_source=pub.source,
+        published_year=pub.year,
+        article_count=len(result.articles),
+        printed_chars=covered.printed,
+        coverage=covered.ratio,
+        lost_text=covered.lost + covered.doubled or None,
+        leftovers=[{"kind": l.kind, "text": l.text, "position": l.position} for l in result.leftovers],
+        parse_error=None if result.articles else "no articles found",
+        parsed_at=parsed_at,
+    )
 
 
-def _article_row(issue_id, a) -> tuple:
-    return (
-        article_id_for(issue_id, a.seq),
-        issue_id,
-        a.seq,
-        a.headline,
-        a.kind,
-        list(a.reporters),
-        list(a.contributors),
-        list(a.photographers),
-        a.byline,
-        a.dateline,
-        a.event_date,
-        _month_day(a),
-        a.body,
-        a.credit,
+def _failed_issue_row(issue: IssueText, reason: str, parsed_at) -> IssueRow:
+    return IssueRow(
+        issue_id=issue.issue_id, source_file=issue.source_file, published_on=None, published_on_source="unknown",
+        published_year=None, article_count=0, printed_chars=None, coverage=None, lost_text=None, leftovers=[],
+        parse_error=reason, parsed_at=parsed_at,
+    )
+
+
+def _article_row(issue_id: str, a) -> ArticleRow:
+    return ArticleRow(
+        article_id=f"{issue_id}-{a.seq:03d}",
+        issue_id=issue_id,
+        seq=a.seq,
+        headline=a.headline,
+        kind=a.kind,
+        reporters=list(a.reporters),
+        contributors=list(a.contributors),
+        photographers=list(a.photographers),
+        byline=a.byline,
+        dateline=a.dateline,
+        event_date=a.event_date,
+        event_month_day=_month_day(a),
+        body=a.body,
+        credit=a.credit,
     )
 
 

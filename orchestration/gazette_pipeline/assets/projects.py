@@ -1,36 +1,18 @@
 """Investment projects: one report per project article or caption, merged across issues."""
-from dataclasses import asdict, fields
 import hashlib
+from dataclasses import asdict, dataclass, fields
+from datetime import date
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
-from gazette_text.projects import ProjectReport, extract_project, merge_reports, same_project
+from gazette_text.project_merge import merge_reports, same_project
+from gazette_text.projects import ProjectReport, extract_projects
 
-from ..resources import Warehouse
+from ..resources import Warehouse, fetch
+from ..rows import ProjectReportRow, ProjectRow, StoredArticle, column_types
 from ..settings import DUCKDB_POOL
 from .extraction_log import articles_to_extract, store_extracted
 
-_FIELDS = [f.name for f in fields(ProjectReport)]
-_FIELD_TYPES = {
-    "investment_cny": "double",
-    "floor_area_m2": "double",
-    "land_area_mu": "double",
-}
-REPORT_COLUMNS = {
-    "report_id": "varchar",
-    "issue_id": "varchar",
-    "article_id": "varchar",
-    **{name: _FIELD_TYPES.get(name, "varchar") for name in _FIELDS},
-    "published_on": "date",
-}
-PROJECT_COLUMNS = {
-    "project_id": "varchar",
-    **{name: _FIELD_TYPES.get(name, "varchar") for name in _FIELDS},
-    "first_reported_on": "date",
-    "last_reported_on": "date",
-    "article_ids": "varchar[]",
-    "report_ids": "varchar[]",
-}
 _REPORTS = ["parsed", "project_reports"]
 
 
@@ -45,14 +27,26 @@ _REPORTS = ["parsed", "project_reports"]
 )
 def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse):
     """Read each project article and caption: company, place, money, land, floor area, stage, completion."""
-    issue_ids, stale, articles = articles_to_extract(warehouse, "project_reports", "parsed.project_reports")
-    rows = []
+    batch = articles_to_extract(warehouse, "project_reports")
+    rows = extracted_rows(batch.articles)
+    store_extracted(warehouse, batch, rows)
+    yield MaterializeResult(
+        asset_key=_REPORTS, metadata={"issues_read": len(batch.read), "project_reports": len(rows[ProjectReportRow])}
+    )
+
+
+def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
+    """The rows this step writes for ``articles``, by row type."""
+    reports = []
     for a in articles:
-        report = extract_project(a.headline, a.body, a.kind, a.published_on, a.published_year)
-        if report is not None:
-            rows.append((f"{a.article_id}-p1", a.issue_id, a.article_id, *astuple_fields(report), a.published_on))
-    store_extracted(warehouse, "project_reports", issue_ids, stale, {"parsed.project_reports": (REPORT_COLUMNS, rows)})
-    yield MaterializeResult(asset_key=_REPORTS, metadata={"issues_read": len(issue_ids), "project_reports": len(rows)})
+        # An article may report several projects (集中开工 of five); each is its own report.
+        found = extract_projects(a.headline, a.body, a.kind, a.published_on, a.published_year)
+        for n, report in enumerate(found, start=1):
+            reports.append(ProjectReportRow(
+                report_id=f"{a.article_id}-p{n}", issue_id=a.issue_id, article_id=a.article_id,
+                **asdict(report), published_on=a.published_on,
+            ))
+    return {ProjectReportRow: reports}
 
 
 @multi_asset(
@@ -67,42 +61,59 @@ def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse
 def merge_projects(context: AssetExecutionContext, warehouse: Warehouse):
     """Merge reports naming the same company or project into one project, latest facts winning."""
     with warehouse.connect() as conn:
-        reports = conn.execute(
-            f"select report_id, article_id, published_on, {', '.join(_FIELDS)} from parsed.project_reports"
-            " order by published_on nulls first, report_id"
-        ).fetchall()
-    clusters: list[dict] = []
-    for report_id, article_id, published_on, *values in reports:
-        report = ProjectReport(*values)
-        cluster = next((c for c in clusters if same_project(c["project"], report)), None)
-        if cluster is None:
-            clusters.append({"project": report, "reports": [(report_id, article_id, published_on)]})
-        else:
-            cluster["project"] = merge_reports(cluster["project"], report)
-            cluster["reports"].append((report_id, article_id, published_on))
-    rows = [_project_row(c) for c in clusters]
+        reports = fetch(conn, ProjectReportRow,
+                        f"select {', '.join(column_types(ProjectReportRow))} from {ProjectReportRow.table}")
+    rows = projects_of(reports)
     with warehouse.connect() as conn:
         # merged anew from every report each time: project rows are not per issue
-        warehouse.replace_rows(conn, "parsed.projects", PROJECT_COLUMNS, None, [], rows)
+        warehouse.replace_rows(conn, ProjectRow, rows, "true")
     yield MaterializeResult(
         asset_key=["parsed", "projects"], metadata={"projects": len(rows), "reports": len(reports)}
     )
 
 
-def astuple_fields(report: ProjectReport) -> tuple:
-    return tuple(asdict(report)[name] for name in _FIELDS)
+@dataclass
+class _Cluster:
+    facts: ProjectReport  # the reports' facts merged so far
+    reports: list[ProjectReportRow]
 
 
-def _project_row(cluster: dict) -> tuple:
-    report_ids = [r[0] for r in cluster["reports"]]
-    dates = [r[2] for r in cluster["reports"] if r[2] is not None]
-    # Named after its first report: the same reports give the same id on every run.
-    project_id = hashlib.sha256(min(report_ids).encode()).hexdigest()[:16]
-    return (
-        project_id,
-        *astuple_fields(cluster["project"]),
-        min(dates) if dates else None,
-        max(dates) if dates else None,
-        sorted({r[1] for r in cluster["reports"]}),
-        sorted(report_ids),
+def projects_of(reports: list[ProjectReportRow]) -> list[ProjectRow]:
+    """One project per group of reports naming the same project, a newer report's facts winning.
+
+    Reports are merged oldest first whatever order they come in, so the same reports always give
+    the same projects.
+    """
+    clusters: list[_Cluster] = []
+    for report in sorted(reports, key=_oldest_first):
+        facts = _facts(report)
+        cluster = next((c for c in clusters if same_project(c.facts, facts)), None)
+        if cluster is None:
+            clusters.append(_Cluster(facts, [report]))
+        else:
+            cluster.facts = merge_reports(cluster.facts, facts)
+            cluster.reports.append(report)
+    return [_project_row(c) for c in clusters]
+
+
+def _oldest_first(report: ProjectReportRow) -> tuple:
+    # undated reports count as the oldest: a dated report's facts win over theirs
+    return (report.published_on is not None, report.published_on or date.min, report.report_id)
+
+
+def _facts(report: ProjectReportRow) -> ProjectReport:
+    return ProjectReport(**{f.name: getattr(report, f.name) for f in fields(ProjectReport)})
+
+
+def _project_row(cluster: _Cluster) -> ProjectRow:
+    report_ids = sorted(r.report_id for r in cluster.reports)
+    dates = [r.published_on for r in cluster.reports if r.published_on is not None]
+    return ProjectRow(
+        # named after its first report: the same reports give the same id on every run
+        project_id=hashlib.sha256(report_ids[0].encode()).hexdigest()[:16],
+        **asdict(cluster.facts),
+        first_reported_on=min(dates, default=None),
+        last_reported_on=max(dates, default=None),
+        article_ids=sorted({r.article_id for r in cluster.reports}),
+        report_ids=report_ids,
     )

@@ -4,22 +4,9 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 from gazette_text.statistics import extract_statistics
 
 from ..resources import Warehouse
+from ..rows import StatisticRow, StoredArticle
 from ..settings import DUCKDB_POOL
 from .extraction_log import articles_to_extract, store_extracted
-
-STATISTIC_COLUMNS = {
-    "stat_id": "varchar",
-    "issue_id": "varchar",
-    "article_id": "varchar",
-    "subject": "varchar",
-    "value": "double",
-    "unit": "varchar",
-    "qualifier": "varchar",
-    "raw_text": "varchar",
-    "sentence": "varchar",
-    "start_offset": "integer",
-    "end_offset": "integer",
-}
 
 
 @multi_asset(
@@ -33,14 +20,38 @@ STATISTIC_COLUMNS = {
 )
 def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehouse):
     """Find every quantity (value, unit, qualifier, subject) in article bodies and captions."""
-    issue_ids, stale, articles = articles_to_extract(warehouse, "statistics", "parsed.statistics")
-    rows = []
-    for a in articles:
-        for n, s in enumerate(extract_statistics(a.body), start=1):
-            rows.append((f"{a.article_id}-s{n:03d}", a.issue_id, a.article_id, s.subject, s.value, s.unit,
-                         s.qualifier, s.raw_text, s.sentence, s.start, s.end))
-    store_extracted(warehouse, "statistics", issue_ids, stale, {"parsed.statistics": (STATISTIC_COLUMNS, rows)})
+    batch = articles_to_extract(warehouse, "statistics")
+    rows = extracted_rows(batch.articles)
+    store_extracted(warehouse, batch, rows)
+    figures = rows[StatisticRow]
     yield MaterializeResult(
         asset_key=["parsed", "statistics"],
-        metadata={"issues_read": len(issue_ids), "statistics": len(rows), "articles_with_figures": len({r[1] for r in rows})},
+        metadata={
+            "issues_read": len(batch.read),
+            "statistics": len(figures),
+            "articles_with_figures": len({row.article_id for row in figures}),
+        },
     )
+
+
+def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
+    """The rows this step writes for ``articles``, by row type."""
+    return {
+        StatisticRow: [
+            StatisticRow(
+                stat_id=f"{a.article_id}-s{n:03d}",
+                issue_id=a.issue_id,
+                article_id=a.article_id,
+                subject=s.subject,
+                value=s.value,
+                unit=s.unit,
+                qualifier=s.qualifier,
+                raw_text=s.raw_text,
+                sentence=s.sentence,
+                start_offset=s.start,
+                end_offset=s.end,
+            )
+            for a in articles
+            for n, s in enumerate(extract_statistics(a.body), start=1)
+        ]
+    }
