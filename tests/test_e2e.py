@@ -190,6 +190,44 @@ def test_refreshing_file_by_file_ends_like_building_all_at_once(refreshed, built
     _assert_same_marts(_marts(refreshed.warehouse), built_marts)
 
 
+DEV_PAGES = REPO / "tests" / "fixtures" / "dev-pages"
+
+
+# The dev pages arrive in reverse order, a few files per refresh: one refresh per file (as for the
+# seeds above) would cost a dbt build each and take `make test` past its five minutes.
+DEV_BATCH = 6
+
+
+@pytest.fixture(scope="module")
+def dev_pages_both_ways(tmp_path_factory) -> tuple[Path, Path]:
+    """The dev pages (other papers' conventions) built at once, and arriving in small batches with
+    `make refresh` after each; both run side by side, in processes of their own."""
+    root = tmp_path_factory.mktemp("dev")
+    (root / "full").mkdir()
+    (root / "refresh").mkdir()
+    built_at_once, refreshed = root / "full" / "warehouse.duckdb", root / "refresh" / "warehouse.duckdb"
+    full = _start("all", DEV_PAGES, built_at_once)
+    folder = root / "issues"
+    folder.mkdir()
+    pages = sorted(DEV_PAGES.glob("*.txt"), reverse=True)
+    for start in range(0, len(pages), DEV_BATCH):
+        batch = pages[start:start + DEV_BATCH]
+        for page in batch:
+            shutil.copy(page, folder / page.name)
+        assert _start("new", folder, refreshed).finish() == f"built {len(batch)} issue file(s) from {folder}"
+    full.finish()
+    return built_at_once, refreshed
+
+
+def test_dev_pages_refreshed_in_batches_end_like_building_all_at_once(dev_pages_both_ways):
+    """The same comparison on pages of other papers, whose articles lean on more rules (names in
+    meeting lists, several projects per article, dates from web leads)."""
+    built_at_once, refreshed_in_batches = dev_pages_both_ways
+    expected = _marts(built_at_once)
+    assert sum(len(rows) for rows in expected.values()) > 300
+    _assert_same_marts(_marts(refreshed_in_batches), expected)
+
+
 def test_what_the_comparisons_leave_out_is_only_run_times(built):
     types = _rows(built, "select distinct column_name, data_type from information_schema.columns"
                          " where table_schema = 'marts'")
