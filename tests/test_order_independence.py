@@ -14,7 +14,6 @@ import multiprocessing
 import os
 import random
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import jieba
 import pytest
 
 from gazette_text.decoding import decode_issue
+from gazette_pipeline.rows import StoredArticle
 from gazette_text.issue import read_issue
 from gazette_text.meetings import extract_meeting
 from gazette_text.people import find_titled_people
@@ -31,17 +31,7 @@ ISSUE_FILES = sorted(REPO.glob("seeds/*.txt")) + sorted(REPO.glob("tests/fixture
 SHUFFLE_SEEDS = (11, 2024, 777)
 
 
-@dataclass(frozen=True)
-class _Article:
-    """The fields the extraction steps read from ``parsed.articles`` joined with ``parsed.issues``."""
-
-    article_id: str
-    issue_id: str
-    kind: str
-    headline: str | None
-    body: str
-    published_on: date | None
-    published_year: int | None
+_Article = StoredArticle  # what the extraction steps read back from parsed.articles
 
 
 # An invented issue: the second article titles the name the first one prints glued to its title,
