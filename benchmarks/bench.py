@@ -25,7 +25,7 @@ def parse_throughput(folder: Path) -> dict:
     from gazette_text.issue import read_issue
     from gazette_text.meetings import extract_meeting
     from gazette_text.people import find_titled_people
-    from gazette_text.projects import extract_project
+    from gazette_text.projects import extract_projects
     from gazette_text.statistics import extract_statistics
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
@@ -36,9 +36,9 @@ def parse_throughput(folder: Path) -> dict:
         issue = read_issue("x.txt", text)
         for a in issue.articles:
             extract_statistics(a.body)
-            find_titled_people(a.body)
-            extract_meeting(a.headline, a.body, a.kind)
-            extract_project(a.headline, a.body, a.kind, issue.publication.published_on, issue.publication.year)
+            titled = find_titled_people(a.body)  # found once and handed on, as the meetings step does
+            extract_meeting(a.headline, a.body, a.kind, titled)
+            extract_projects(a.headline, a.body, a.kind, issue.publication.published_on, issue.publication.year)
     seconds = time.perf_counter() - start
     return {"issues": len(texts), "mb": round(size / 1e6, 3), "seconds": round(seconds, 2), "mb_per_s": round(size / 1e6 / seconds, 2)}
 

@@ -9,5 +9,6 @@ Public entry points:
 - ``statistics.extract_statistics(body)``: every reported quantity in a body.
 - ``people.find_titled_people(text)``: people named after an official title.
 - ``meetings.extract_meeting(headline, body, kind)``: the meeting an article reports, with its people.
-- ``projects.extract_project(headline, body, kind, published_on, year)``: the project an article reports.
+- ``projects.extract_projects(headline, body, kind, published_on, year)``: every project an article reports.
+- ``project_merge.merge_reports(earlier, later)``: one project's reports across issues, newest facts winning.
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .vocabulary import CJK as _CJK
+from .vocabulary import COMMAS, LIST_MARK, SEMICOLONS
 
 # --- a column label: a page's standing rubric (重点项目 / 进行时, 图片新闻, 乡村振兴 / 看芦湾) ---
 _LABEL_LINE = re.compile(rf"[{_CJK}]{{2,6}}")
@@ -35,8 +36,8 @@ _PLACE_COLON_TITLE = re.compile(
 _PHRASES_SIDE_BY_SIDE = re.compile(rf"[{_CJK}”’》]\s+[“‘《{_CJK}]")
 
 # --- marks that only running text uses: a clause goes on, so the line is part of a sentence ---
-_CLAUSE_MARKS = re.compile(r"[，,、；;]")
-_RUNNING_TEXT_MARKS = re.compile(r"[，,；;]")
+_CLAUSE_MARKS = re.compile(f"[{COMMAS}{LIST_MARK}{SEMICOLONS}]")
+_RUNNING_TEXT_MARKS = re.compile(f"[{COMMAS}{SEMICOLONS}]")
 # A title never ends on a word that needs a continuation (`…来到位于`, `…东塘区第`, `…的`).
 _DANGLING_END = re.compile(r"(?:的|地|得|了|着|和|与|及|或|在|对|向|从|把|被|将|于|为|是|第|等|并|且|以|而|其|位于|关于|截至|根据)$")
 _OPENING_MARKS = "“‘《（(【「"
