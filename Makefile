@@ -18,7 +18,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
 MANIFEST := dbt_project/target/manifest.json
 
-.PHONY: setup run refresh retract full-refresh test eval ui bench clean
+.PHONY: setup run refresh retract full-refresh test eval ui bench clean report
 
 setup: $(VENV)/.installed $(MANIFEST) $(DAGSTER_HOME)/dagster.yaml
 
@@ -62,6 +62,9 @@ eval: setup  ## score the seeds and the dev pages side by side (MISSES=1 lists t
 
 ui: setup  ## Dagster UI (webserver and daemon) on 127.0.0.1:$(PORT)
 	$(BIN)/dagster dev -m gazette_pipeline.definitions -h 127.0.0.1 -p $(PORT)
+
+report: setup  ## write the HTML report of the warehouse as it is (nothing rebuilt) and print its path
+	$(BIN)/python -m gazette_pipeline.report
 
 bench: setup  ## benchmarks: parse throughput, builds of 10 / 1,000 / 10,000 synthetic issues, refreshes
 	PYTHONPATH=orchestration:. $(BIN)/python -m benchmarks.bench

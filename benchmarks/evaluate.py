@@ -1,8 +1,10 @@
 """`make eval`: build a scratch warehouse from each evaluation set and print their figures side by side.
 
-Sets: the seeds scored against tests/fixtures/gold, and the dev pages (other papers' conventions)
-scored against their own gold in tests/fixtures/dev-pages. Each build is a real `make run` into a
-temporary folder, so the figures are those of the whole pipeline, not of the parser alone.
+Sets: the seeds scored against tests/fixtures/gold, the dev pages (other papers' conventions)
+scored against their own gold in tests/fixtures/dev-pages, and the article records beside them
+(records.jsonl, scored by benchmarks/score_records.py from the dev pages' warehouse). Each build is a
+real `make run` into a temporary folder, so the figures are those of the whole pipeline, not of the
+parser alone.
 Usage: python -m benchmarks.evaluate [--misses]
 """
 from __future__ import annotations
@@ -14,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.score_records import score_records
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SCORER = FIXTURES / "score_gold.py"
@@ -21,13 +25,14 @@ SETS = {  # name: (page files, gold folder)
     "seeds": (REPO / "seeds", FIXTURES / "gold"),
     "dev pages": (FIXTURES / "dev-pages", FIXTURES / "dev-pages"),
 }
+RECORDS_GOLD = FIXTURES / "dev-pages" / "records_gold.json"  # scored on the dev pages' warehouse
 
 
 def build(pages: Path, scratch: Path) -> Path:
-    """A warehouse of ``pages`` (only their *.txt page files) built by `make run` inside ``scratch``."""
+    """A warehouse of ``pages`` (their page and records files) built by `make run` inside ``scratch``."""
     issues = scratch / "issues"
     issues.mkdir(parents=True)
-    for page in sorted(pages.glob("*.txt")):
+    for page in sorted(pages.glob("*.txt")) + sorted(pages.glob("*.jsonl")):
         shutil.copy(page, issues / page.name)
     warehouse = scratch / "warehouse.duckdb"
     env = dict(os.environ, ISSUES_DIR=str(issues), WAREHOUSE_PATH=str(warehouse), DAGSTER_HOME=str(scratch / "dh"))
@@ -40,7 +45,10 @@ def build(pages: Path, scratch: Path) -> Path:
 def score(warehouse: Path, gold: Path, misses: bool) -> tuple[dict[str, str], str]:
     """The scorer's figures as name -> value, and its whole output (with misses when asked)."""
     args = [sys.executable, str(SCORER), str(warehouse), str(gold)] + (["--misses"] if misses else [])
-    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return figures_of(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def figures_of(out: str) -> tuple[dict[str, str], str]:
     figures = {}
     for line in out.splitlines():
         name, sep, value = line.partition("=")
@@ -52,12 +60,18 @@ def score(warehouse: Path, gold: Path, misses: bool) -> tuple[dict[str, str], st
 def main(argv: list[str]) -> None:
     misses = "--misses" in argv
     results: dict[str, dict[str, str]] = {}
+    warehouses: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="gazette-eval-") as tmp:
         for name, (pages, gold) in SETS.items():
-            figures, out = score(build(pages, Path(tmp) / name.replace(" ", "-")), gold, misses)
+            warehouses[name] = build(pages, Path(tmp) / name.replace(" ", "-"))
+            figures, out = score(warehouses[name], gold, misses)
             results[name] = figures
             if misses:
                 print(f"## {name}\n{out}")
+        figures, out = figures_of(score_records(warehouses["dev pages"], RECORDS_GOLD, misses))
+        results["records"] = figures
+        if misses:
+            print(f"## records\n{out}")
     names = list(dict.fromkeys(k for figures in results.values() for k in figures))
     width = max(map(len, names))
     print(f"{'figure':<{width}}  " + "  ".join(f"{s:>10}" for s in results))

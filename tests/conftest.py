@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,55 @@ def warehouse_rows(warehouse, sql) -> list[tuple]:
 @pytest.fixture(scope="session")
 def gold():
     return gold_issues()
+
+
+# --- the seeds built once, as `make run` builds them, for every test that reads a whole warehouse ---
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+@dataclass(frozen=True)
+class Started:
+    """A build running in a process of its own, its output going to ``log``."""
+
+    process: subprocess.Popen
+    log: Path
+
+    def finish(self) -> str:
+        """Wait for it to end well; its summary (the last line it printed)."""
+        self.process.wait()
+        output = self.log.read_text(encoding="utf-8", errors="replace")
+        assert self.process.returncode == 0, output[-3000:]
+        return output.strip().splitlines()[-1]
+
+
+def start_build(mode: str, folder: Path, warehouse: Path) -> Started:
+    """`make run` (mode all) or `make refresh` (mode new), as a user runs it, with a Dagster home
+    and a log beside the warehouse."""
+    home, log = warehouse.parent / "dagster_home", warehouse.parent / f"{mode}.log"
+    if not home.exists():
+        home.mkdir()
+        shutil.copy(REPO / "dagster.yaml", home)  # as the Makefile sets up DAGSTER_HOME
+    env = {**os.environ, "ISSUES_DIR": str(folder), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": str(home)}
+    with log.open("w") as output:
+        process = subprocess.Popen([sys.executable, "-m", "gazette_pipeline.build", mode],
+                                   env=env, cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+    return Started(process, log)
+
+
+@pytest.fixture(scope="session")
+def full_build(tmp_path_factory):
+    """`make run` of the seeds, started as soon as a test needs it; it runs while test_e2e's
+    ``refreshed`` (which starts it first) refreshes file by file, and ``built`` waits for it. One per
+    session: test_e2e.py and test_report.py read the same warehouse."""
+    warehouse = tmp_path_factory.mktemp("full") / "warehouse.duckdb"
+    started = start_build("all", SEEDS, warehouse)
+    yield started, warehouse
+    started.process.wait()
+
+
+@pytest.fixture(scope="session")
+def built(full_build) -> Path:
+    started, warehouse = full_build
+    assert started.finish() == f"built {len(SEED_FILES)} issue file(s) from {SEEDS}"
+    return warehouse

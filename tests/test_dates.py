@@ -8,7 +8,8 @@ import pytest
 from conftest import seed_text
 from gazette_text.datelines import find_dateline, resolve_dateline
 from gazette_text.issue import read_issue
-from gazette_text.pubdate import ManifestError, from_filename, publication_date, read_manifest, year_from_text
+from gazette_text.pubdate import from_filename, publication_date, year_from_text
+from gazette_text.sources import ManifestError, ManifestRow, read_manifest
 
 PUB = date(2024, 10, 16)
 
@@ -78,7 +79,7 @@ def test_a_year_since_which_something_happened_dates_nothing():
 
 
 def test_manifest_errors_are_readable():
-    assert read_manifest("file,published_on\na.txt,2024-10-16\n") == {"a.txt": date(2024, 10, 16)}
+    assert read_manifest("file,published_on\na.txt,2024-10-16\n") == {"a.txt": ManifestRow(published_on=date(2024, 10, 16))}
     with pytest.raises(ManifestError, match="line 2"):
         read_manifest("file,published_on\na.txt,16/10/2024\n")
     with pytest.raises(ManifestError, match="header"):

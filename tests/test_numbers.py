@@ -46,6 +46,9 @@ WRITTEN_TO_BREAK = [
     Example("三亿五千万", 350_000_000),
     Example("一百零五", 105),
     Example("两万三千", 23_000),
+    Example("两", 2),  # 两成, 分两期: the counting two
+    Example("九", 9),  # 九成
+    Example("十余", 10),
     Example("十五", 15),
     Example("三十五万", 350_000),
     Example("百", 100),

@@ -88,6 +88,14 @@ def test_a_class_of_works_lends_its_totals_to_no_works() -> None:
         ("预计2026年6月建成运营", None, "2026-06"),
         ("已于去年8月投用", date(2025, 8, 21), None),  # already past
         ("确保本月底完成主体工程", date(2025, 3, 12), None),  # one task, not the project
+        ("整个项目计划在明年年底投入运营", date(2024, 12, 5), "2025-12"),
+        ("预计年底前建成投用", date(2025, 3, 12), "2025-12"),
+        ("力争今年年底前全面建成", date(2025, 3, 12), "2025-12"),
+        ("预计上半年建成投用", date(2024, 11, 20), "2025-H1"),  # printed in the second half: ahead
+        ("预计四季度建成投产", date(2025, 3, 12), "2025-H2"),  # a quarter lies within a half year
+        ("预计明年三季度末竣工", date(2025, 3, 12), "2026-09"),  # its end is a month
+        ("计划2026年第一季度投入使用", None, "2026-H1"),
+        ("预计一季度建成", date(2024, 10, 9), "2025-H1"),  # a past quarter points ahead too
     ],
 )
 def test_completion_forms(clause: str, published_on: date | None, expected: str | None) -> None:
@@ -104,6 +112,28 @@ def test_a_company_named_only_in_a_speaker_caption() -> None:
     assert base.project_name == "远帆游艇智能制造基地"
     assert base.company == "远帆游艇制造股份有限公司"
     assert base.investment_cny == 4e8
+
+
+TV_SCRIPT = (  # a district TV script: the company is named only in a speaker caption with a post at it
+    "在西岭港物流园，冷链仓储基地项目建设现场，工人们正在进行主体施工。这个项目总投资将近3亿元，"
+    "建成后将服务周边农产品流通。\n\n西岭冷链物流服务有限公司项目经理 某某：目前主体已经完成了60%多，"
+    "整个项目计划在明年年底投入运营。\n\n区商务局项目科科长 某某 这个项目是我们今年引进的投资额最大的"
+    "单体项目，下一步将全力做好要素保障，确保项目按期建成。"
+)
+
+
+def test_a_project_post_in_a_speaker_caption_names_the_company_not_a_project() -> None:
+    (base,) = extract_projects("西岭冷链仓储基地项目加快建设", TV_SCRIPT, "project", date(2024, 12, 5))
+    assert base.project_name == "冷链仓储基地项目"
+    assert base.company == "西岭冷链物流服务有限公司"  # its 服务 is no framing verb inside the name
+    assert base.investment_cny == 3e8
+    assert (base.expected_completion, base.expected_completion_text) == ("2025-12", "计划在明年年底投入运营")
+
+
+def test_a_post_after_a_project_name_keeps_the_project() -> None:
+    body = "北湖大桥项目负责人介绍，项目总投资2亿元，预计明年6月建成通车。"
+    (bridge,) = extract_projects(None, body, "project", date(2024, 12, 5))
+    assert (bridge.project_name, bridge.expected_completion) == ("北湖大桥项目", "2025-06")
 
 
 def test_one_company_under_two_legal_forms_is_one_project() -> None:

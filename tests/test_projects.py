@@ -182,6 +182,16 @@ WRITTEN_TO_BREAK = [
         dict(expected_completion="2025-03", status="主体已封顶"),
         published_on=AUTUMN_2024,
     ),
+    Example(  # a framing verb (服务) inside the company's name printed before the project's
+        "3月5日，南坪智慧服务有限公司数据中心项目开工，总投资6亿元。",
+        dict(project_name="数据中心项目", company="南坪智慧服务有限公司", investment_cny=600_000_000),
+        kind="project",
+    ),
+    Example(  # 项目经理 after a company is a post there, not a project named by the company
+        "东岭新材料项目总投资4亿元。东岭新材料科技有限公司项目经理 某某：整个项目计划在明年年底投入运营。",
+        dict(project_name="东岭新材料项目", company="东岭新材料科技有限公司", expected_completion="2025-12"),
+        kind="project", published_on=AUTUMN_2024,
+    ),
 ]
 
 
@@ -222,6 +232,14 @@ def test_not_a_project(example: Example) -> None:
         ("预计11月竣工", date(2024, 10, 16), None, "2024-11"),
         ("确保今年5月竣工", date(2024, 10, 16), None, "2024-05"),  # 今年 printed: no shift
         ("力争明年内建成", None, 2024, "2025"),
+        ("预计明年年底投入运营", date(2024, 12, 5), None, "2025-12"),
+        ("预计年底前建成", None, 2024, "2024-12"),
+        ("预计上半年投产", date(2024, 10, 16), None, "2025-H1"),  # the half has passed: a forecast points ahead
+        ("预计上半年投产", date(2024, 6, 16), None, "2024-H1"),
+        ("预计今年上半年投产", date(2024, 10, 16), None, "2024-H1"),  # 今年 printed: no shift
+        ("预计第四季度建成", date(2024, 3, 1), None, "2024-H2"),
+        ("预计二季度末竣工", date(2024, 3, 1), None, "2024-06"),
+        ("预计一季度末竣工", date(2024, 10, 16), None, "2025-03"),
         # relative, and neither a date nor a year: never guess
         ("预计明年5月竣工投用", None, None, None),
         ("预计下半年建成", None, None, None),

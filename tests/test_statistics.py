@@ -253,6 +253,43 @@ WRITTEN_TO_BREAK = [
         ("2853\n\n起", 2853, "起", None, "接处警情"),
         ("1093起", 1093, "起", None, "火警"),
     )),
+    # Chinese-numeral counts a sentence makes with small numbers (CONVENTIONS "Numbers")
+    Example("东山灯会展出花灯1200余盏，当晚游客同比增长两成左右。", (  # 盏; tenths with a hedge after
+        ("1200余盏", 1200, "盏", "余", ANY),
+        ("两成左右", 2, "成", "左右", "当晚游客同比增长"),
+    )),
+    Example("规上企业复工率超九成，民营经济占比近七成，贡献了八成以上的新增就业。", (
+        ("九成", 9, "成", "超", "规上企业复工率"),
+        ("七成", 7, "成", "近", "民营经济占比"),
+        ("八成以上", 8, "成", "以上", ANY),
+    )),
+    Example("西岭水厂项目分三期建设，工程共分四个标段实施，划分为七个施工片区。", (  # a division
+        ("三期", 3, "期", None, ANY),
+        ("四个", 4, "个", None, ANY),
+        ("七个", 7, "个", None, ANY),
+    )),
+    Example("今年累计开展燃气安全检查三轮。", (("三轮", 3, "轮", None, ANY),)),  # a count closing its clause
+    Example("举办技能培训班3期，发放鱼苗5万尾，安装路灯300盏，捐赠帐篷20顶、大米100袋。", (
+        ("3期", 3, "期", None, "举办技能培训班"),
+        ("5万尾", 50_000, "尾", None, "发放鱼苗"),
+        ("300盏", 300, "盏", None, "安装路灯"),
+        ("20顶", 20, "顶", None, "捐赠帐篷"),
+        ("100袋", 100, "袋", None, "大米"),
+    )),
+    # rates, postfix 多 after a percentage, 可达, compound units
+    Example("泵站设计流量每秒40立方米，溢洪道最大泄洪流量可达900m³/s。", (
+        ("40立方米", 40, "立方米/秒", None, "泵站设计流量"),
+        ("900m³/s", 900, "m³/s", "可达", "溢洪道最大泄洪流量"),
+    )),
+    Example("目前主体工程已经完成了60%多，订单增长了200%多的企业有3家。", (
+        ("60%多", 60, "%", "多", ANY),
+        ("200%多", 200, "%", "多", ANY),
+        ("3家", 3, "家", None, ANY),
+    )),
+    Example("全县植保飞防作业面积可达12万亩次，审批时限压缩至2.5个工作日。", (
+        ("12万亩次", 120_000, "亩次", "可达", "植保飞防作业面积"),  # 全县 is framing
+        ("2.5个工作日", 2.5, "个工作日", None, ANY),
+    )),
 ]
 
 WRITTEN_TO_BREAK_NOT_STATISTICS = [
@@ -264,6 +301,10 @@ WRITTEN_TO_BREAK_NOT_STATISTICS = [
     "三个街道、两个确立、四套班子、千家万户",  # Chinese numerals below ten name set phrases
     "《常州市2024年3个专项行动方案》",  # inside a title
     "9时30分开始，持续到10点",
+    # small Chinese numerals the sentence does not count with, and 成 that starts a word
+    "坚持两手抓、做到三个到位，一分为二地看问题。",
+    "这两次检查之后，每三天巡查一回。",  # 这/每 point at a time
+    "他八成是记错了，企业一成不变地坚持品质，3成员单位参加。",
 ]
 
 
@@ -300,6 +341,11 @@ def test_sentence_is_the_one_holding_the_number() -> None:
     body = "会议强调，要抓好落实。\n\n截至目前，共排查隐患120处。下一步将继续推进。"
     (stat,) = extract_statistics(body)
     assert stat.sentence == "截至目前，共排查隐患120处。"
+
+
+def test_more_after_a_percentage_is_a_hedge_only_where_the_word_ends() -> None:
+    (stat,) = extract_statistics("出口增长30%多数来自新兴市场")  # 多数 "most" starts the next clause
+    assert (stat.raw_text, stat.qualifier) == ("30%", None)
 
 
 def test_range_rows_share_raw_text_and_offsets() -> None:

@@ -14,6 +14,7 @@ import pytest
 from gazette_text import vocabulary as V
 from gazette_text.meetings import extract_meeting, meeting_name
 from gazette_text.people import find_titled_people
+from gazette_text.places import level_rank, paper_place, title_place
 from gazette_text.projects import extract_project
 from gazette_text.pubdate import year_from_text
 from gazette_text.statistics import extract_statistics
@@ -22,7 +23,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "orchestration" / "gazette_text"
 # The modules built on vocabulary.py; the others (splitter, bylines) are checked once they move to it.
 VOCABULARY_USERS = (
     "people.py", "meetings.py", "projects.py", "project_merge.py", "statistics.py", "numbers.py",
-    "kinds.py", "names.py", "datelines.py", "pubdate.py", "vocabulary.py",
+    "kinds.py", "names.py", "datelines.py", "pubdate.py", "places.py", "vocabulary.py",
 )
 NAME = "李明远"
 
@@ -114,6 +115,34 @@ def test_every_square_metre_spelling_is_a_floor_area(unit):
     assert report.floor_area_m2 == 3000
 
 
+# --- places ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", V.MEDIA_SUFFIXES)
+def test_every_media_suffix_is_stripped_from_a_paper_name(suffix):
+    assert paper_place(f"柳汀区{suffix}") == ("柳汀区", "区")
+    assert paper_place(f"今日柳汀{suffix}") == ("柳汀", None)
+
+
+PLACE_LEVELS = [level for level in V.LEVEL_RANKS if level != V.NATIONAL_LEVEL]
+
+
+@pytest.mark.parametrize("level", PLACE_LEVELS)
+def test_every_level_ends_a_place_in_a_title(level):
+    assert title_place(f"柳汀{level}委书记") == (f"柳汀{level}", level)
+    assert level_rank(level) == V.LEVEL_RANKS[level]
+
+
+@pytest.mark.parametrize("level", [level for level in PLACE_LEVELS if level != "州"])
+def test_every_level_ends_a_paper_place(level):
+    assert paper_place(f"柳汀{level}融媒") == (f"柳汀{level}", level)
+
+
+@pytest.mark.parametrize("body", V.NATIONAL_BODIES)
+def test_every_national_body_makes_a_national_post(body):
+    assert title_place(f"{body}某某委员会副主任") == (None, V.NATIONAL_LEVEL)
+    assert level_rank(title_place(f"{body}某某委员会副主任")[1]) == 0
+
+
 # --- marks -----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("mark", V.SENTENCE_END_MARKS)
@@ -145,7 +174,10 @@ def _string_constants(tree):
 
 
 # One word from each shared list: printed in code only in vocabulary.py.
-SHARED_WORDS = ("秘书长", "负责人", "收听收看", "列席", "近日", "上旬", "截至目前", "可望", "个百分点", "平方米", "我区")
+SHARED_WORDS = (
+    "秘书长", "负责人", "收听收看", "列席", "近日", "上旬", "截至目前", "可望", "个百分点", "平方米", "我区",
+    "广播电视台", "自治区", "国务院",
+)
 
 
 @pytest.mark.parametrize("word", SHARED_WORDS)

@@ -77,10 +77,12 @@ def test_rows_of_issues_no_file_holds_leave_every_per_issue_table(tmp_path):
     wh = Warehouse(path=str(tmp_path / "w.duckdb"))
     with wh.connect() as conn:
         assert delete_orphaned_rows(conn) == []  # nothing ingested yet: nothing to do
-        held = IssueFileRow("a.txt", "a", None, None, None, None, None, None, None)
-        bad = IssueFileRow("bad.txt", None, None, None, None, None, None, None, "empty file")
+        unread = dict(content_sha256=None, byte_size=None, encoding=None, raw_text=None, manifest_published_on=None,
+                      paper=None, page=None, record_count=None, seen_at=None)
+        held = IssueFileRow("a.txt", "page", "a", **unread, reason=None)
+        bad = IssueFileRow("bad.txt", "page", None, **unread, reason="empty file")
         wh.replace_rows(conn, IssueFileRow, [held, bad], "true")
-        mentions = [PersonMentionRow(issue, f"{issue}-001", "张三", "区长", 0) for issue in ("a", "b", "c")]
+        mentions = [PersonMentionRow(issue, f"{issue}-001", "张三", "区长", 0, None, "区", 3) for issue in ("a", "b", "c")]
         replace_issue_rows(wh, conn, PersonMentionRow, ["a", "b", "c"], mentions)
         assert delete_orphaned_rows(conn) == ["b", "c"]
         assert fetch(conn, PersonMentionRow, "select * from parsed.people_mentions") == mentions[:1]

@@ -11,7 +11,8 @@ from .files import FileScan, last_scan, save_scan, scan_issue_files
 from .issue_rows import delete_orphaned_rows
 from .partitions import RANGE_END_TAG, RANGE_START_TAG, issue_files_partitions, register_issue_files
 from .resources import Warehouse, in_list, table_exists
-from .rows import IssueFileRow
+from .assets.parse import parse_files
+from .rows import IssueFileRow, RecordRow
 from .settings import issues_dir
 
 
@@ -38,7 +39,10 @@ def retract(instance: DagsterInstance, defs: Definitions, files: list[str], ware
     """Remove files' rows from the warehouse (the only way rows ever leave it), then update the marts."""
     with warehouse.connect() as conn:
         warehouse.replace_rows(conn, IssueFileRow, [], in_list("source_file"), [files])
+        warehouse.replace_rows(conn, RecordRow, [], in_list("source_file"), [files])
         delete_orphaned_rows(conn)
+    # a records issue other files still hold loses these files' records, or takes another file's version
+    parse_files(warehouse, files)
     for name in files:
         if instance.has_dynamic_partition(issue_files_partitions.name, name):
             instance.delete_dynamic_partition(issue_files_partitions.name, name)

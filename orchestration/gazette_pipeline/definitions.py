@@ -12,6 +12,7 @@ from .assets.ingest import ingest_issue_files
 from .assets.meetings import extract_people_and_meetings
 from .assets.parse import parse_articles
 from .assets.projects import extract_project_reports, merge_projects
+from .assets.report import overview_report
 from .assets.statistics import extract_statistics_asset
 from .dbt import dbt_project, gazette_dbt_models
 from .resources import Warehouse
@@ -22,7 +23,7 @@ from .settings import warehouse_path
 def build_definitions(warehouse: str | None = None) -> Definitions:
     return Definitions(
         assets=[ingest_issue_files, parse_articles, extract_people_and_meetings, extract_statistics_asset,
-                extract_project_reports, merge_projects, gazette_dbt_models],
+                extract_project_reports, merge_projects, gazette_dbt_models, overview_report],
         resources={
             "warehouse": Warehouse(path=warehouse or str(warehouse_path())),
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=_dbt_executable()),

@@ -6,6 +6,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazette_text.records import RECORD_SUFFIXES
+from gazette_text.sources import MANIFEST_NAME
+
+# Page files, and files of article records; anything else in the folder is not ours.
+ISSUE_FILE_SUFFIXES = (".txt", *RECORD_SUFFIXES)
+
 
 @dataclass(frozen=True)
 class FileScan:
@@ -25,16 +31,16 @@ def scan_issue_files(folder: Path, previous: str | None) -> FileScan:
     """Compare the folder with the previous cursor; content is hashed only when size or mtime moved."""
     seen = json.loads(previous) if previous else {}
     current, changed = {}, []
-    for path in sorted(folder.glob("*.txt")):
+    for name, path in issue_files(folder):
         stat = path.stat()
-        old = seen.get(path.name)
+        old = seen.get(name)
         if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
-            current[path.name] = old
+            current[name] = old
             continue
         sha = _sha256(path)
-        current[path.name] = [stat.st_size, stat.st_mtime_ns, sha]
+        current[name] = [stat.st_size, stat.st_mtime_ns, sha]
         if not old or old[2] != sha:
-            changed.append(path.name)
+            changed.append(name)
     # Files gone from the folder stay in the cursor: their rows are kept, and a return is no news.
     kept = {name: v for name, v in seen.items() if name not in current}
     return FileScan(
@@ -42,6 +48,18 @@ def scan_issue_files(folder: Path, previous: str | None) -> FileScan:
         new_or_changed=changed,
         fingerprints={**kept, **current},
     )
+
+
+def issue_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every page and records file under ``folder``, by its path relative to it (`东山日报/a.txt`), sorted;
+    hidden files and folders and the folder's own manifest.csv are not issues."""
+    found = []
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if (path.suffix.lower() in ISSUE_FILE_SUFFIXES and name != MANIFEST_NAME
+                and not any(part.startswith(".") for part in path.relative_to(folder).parts) and path.is_file()):
+            found.append((name, path))
+    return sorted(found)
 
 
 def _sha256(path: Path) -> str:

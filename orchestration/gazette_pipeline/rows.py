@@ -52,19 +52,49 @@ def arrow_table(row_type, rows: list) -> pa.Table:
 
 @dataclass(frozen=True)
 class IssueFileRow:
-    """A file of ISSUES_DIR: its text kept verbatim, or why it did not become an issue."""
+    """A file of ISSUES_DIR: a page file's text kept verbatim, a records file's record count, or why
+    the file could not be read."""
 
     table: ClassVar[str] = "raw.issue_files"
 
-    source_file: str = column("varchar")
-    issue_id: str | None = column("varchar")  # NULL when the file could not be read as an issue
+    source_file: str = column("varchar")  # path under ISSUES_DIR (`东山日报/2024-10-16.txt`)
+    file_kind: str = column("varchar")  # page | records
+    issue_id: str | None = column("varchar")  # a page file's issue; NULL for records and unread files
     content_sha256: str | None = column("varchar")
     byte_size: int | None = column("bigint")
     encoding: str | None = column("varchar")
     raw_text: str | None = column("varchar")
     manifest_published_on: date | None = column("date")
+    paper: str | None = column("varchar")  # from the manifest, else the first folder (records: their default)
+    page: str | None = column("varchar")  # from the manifest
+    record_count: int | None = column("integer")  # records read from a records file
     seen_at: datetime = column("timestamp")  # when these bytes were first read under this name
     reason: str | None = column("varchar")  # why the file did not become an issue; NULL when it did
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One article record of a records file (`*.jsonl`, `*.csv`, `*.parquet`), as read, or why it
+    could not be read. Records of one paper and date form one issue."""
+
+    table: ClassVar[str] = "raw.article_records"
+
+    source_file: str = column("varchar")
+    line: int | None = column("integer")  # JSONL/CSV line, Parquet row (1-based); NULL for the whole file
+    record_key: str | None = column("varchar")  # identity: the url, else the record's content
+    content_sha256: str | None = column("varchar")
+    issue_id: str | None = column("varchar")  # NULL when the record could not be read
+    paper: str | None = column("varchar")
+    published_on: date | None = column("date")
+    published_text: str | None = column("varchar")  # the date field as given
+    page: str | None = column("varchar")
+    url: str | None = column("varchar")
+    headline: str | None = column("varchar")
+    body: str | None = column("varchar")
+    byline: str | None = column("varchar")
+    raw_record: str | None = column("varchar")  # the record as read (JSON): nothing given is lost
+    seen_at: datetime = column("timestamp")  # when this content was first read under this key
+    reason: str | None = column("varchar")  # why the record did not become an article
 
 
 # --- parse -------------------------------------------------------------------------------------
@@ -77,6 +107,12 @@ class IssueRow:
 
     issue_id: str = column("varchar")
     source_file: str = column("varchar")
+    source_kind: str = column("varchar")  # page | records
+    paper: str | None = column("varchar")
+    page: str | None = column("varchar")
+    paper_place: str | None = column("varchar")  # the place the paper serves, from its name
+    paper_level: str | None = column("varchar")  # that place's level (市, 区, 县...) when the name says
+    paper_level_rank: int | None = column("integer")  # as title_level_rank
     published_on: date | None = column("date")
     published_on_source: str = column("varchar")
     published_year: int | None = column("integer")
@@ -109,6 +145,11 @@ class ArticleRow:
     event_month_day: str | None = column("varchar")
     body: str = column("varchar")
     credit: str | None = column("varchar")
+    page: str | None = column("varchar")  # a record's page; a page file's comes with its issue
+    url: str | None = column("varchar")
+    source_file: str | None = column("varchar")  # the file that holds it (a record's, or the issue's)
+    source_line: int | None = column("integer")  # a record's line or row in that file
+    record_key: str | None = column("varchar")  # a record's identity (see RecordRow)
 
 
 @dataclass(frozen=True)
@@ -156,6 +197,9 @@ class PersonMentionRow:
     person: str = column("varchar")
     title: str | None = column("varchar")
     position: int = column("integer")
+    title_place: str | None = column("varchar")  # the place the title names (`东山市委书记`)
+    title_level: str | None = column("varchar")  # the level of the post (市, 区, 县...)
+    title_level_rank: int | None = column("integer")  # 0 national ... 5 village: lower is higher
 
 
 @dataclass(frozen=True)
@@ -180,6 +224,9 @@ class ParticipantRow:
     title: str | None = column("varchar")
     role: str = column("varchar")
     ordinal: int = column("integer")
+    title_place: str | None = column("varchar")  # the place the title names (`东山市委书记`)
+    title_level: str | None = column("varchar")  # the level of the post (市, 区, 县...)
+    title_level_rank: int | None = column("integer")  # 0 national ... 5 village: lower is higher
 
 
 @dataclass(frozen=True)

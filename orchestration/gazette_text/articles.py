@@ -11,6 +11,9 @@ Reading the layout top-down, as a reader of any paper does:
 - a paragraph cut mid-sentence (even mid-word or mid-number) by the layout is glued to its
   continuation, captions included;
 - a caption ending in (or followed by) a credit (`X Y 摄`, `（X 摄）`, `文/X 图/Y`) is a photo item.
+
+An article given as a record (a headline and a body, see records.py) has no page to split: ``read_story``
+takes its body through the same steps as a page article's.
 """
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ from dataclasses import replace
 
 from . import blocks as B
 from . import credits
-from .bylines import merge_bylines, parse_byline, split_trailing_byline
+from .bylines import merge_bylines, parse_author, parse_byline, split_trailing_byline
 from .datelines import find_dateline
+from .decoding import normalise_newlines
 from .headlines import (
     continues_text,
     is_column_label,
@@ -46,16 +50,75 @@ def parse_issue(text: str) -> ParsedIssue:
     return ParsedIssue(articles=articles, leftovers=leftovers)
 
 
+def read_story(headline: str | None, body: str, byline: str | None = None) -> Article:
+    """One article given apart from any page (an article record): the headline as given, the body read
+    like a page article's (its bylines, stray spaces, dateline, kind; a lone caption over a credit is a
+    photo). Scraped bodies print one paragraph a line: each line is a paragraph, and a line the layout
+    cut mid-sentence is glued to the next. ``byline``, an author field, names the writers when the body
+    names none. The event date needs the publication date: ``issue.date_articles`` resolves it."""
+    headline = (headline or "").strip() or None
+    blocks = B.split_blocks(_one_paragraph_a_line(body, headline))
+    if not blocks:
+        return _with_author(Article(seq=1, kind=classify(headline, ""), headline=headline, body=""), byline)
+    credit_block = blocks[-1] if len(blocks) > 1 and blocks[-1].kind == B.CREDIT else None
+    body_blocks = blocks[:-1] if credit_block else blocks
+    item = _Item([], body_blocks, credit_block, photo=_is_lone_caption(body_blocks, credit_block))
+    return _with_author(_build_article(1, item, headline), byline)
+
+
+def _one_paragraph_a_line(body: str, headline: str | None) -> str:
+    """Every non-blank line of a record's body as a paragraph; a first line repeating the headline
+    (scrapers often copy it into the text) is no part of the body."""
+    lines = [line for line in normalise_newlines(body).split("\n") if line.strip()]
+    if lines and headline and _squeezed(lines[0]) == _squeezed(headline):
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_lone_caption(body_blocks, credit_block) -> bool:
+    """A record that is a photo: one caption paragraph with its credit (`X 摄`), no byline."""
+    if body_blocks[0].kind == B.BYLINE:
+        return False
+    text = _body_text(body_blocks)
+    caption, credit = credits.split_credit(text)
+    if credit_block is None and credit is None:
+        return False
+    return "\n\n" not in caption
+
+
+def _with_author(article: Article, author: str | None) -> Article:
+    """The article with the writers of an author field, when its text names nobody."""
+    if not author or article.reporters or article.contributors or article.photographers:
+        return article
+    given = parse_author(author)
+    if given is None:
+        return article
+    return replace(
+        article,
+        reporters=given.reporters,
+        contributors=given.contributors,
+        photographers=given.photographers,
+        byline=f"{article.byline} {given.text}" if article.byline else given.text,
+    )
+
+
 class _Item:
     """An article or photo item while the splitter collects its blocks."""
 
-    def __init__(self, headline_blocks, body_blocks, credit_block=None):
+    def __init__(self, headline_blocks, body_blocks, credit_block=None, photo: bool | None = None):
         self.headline_blocks = headline_blocks
         self.body_blocks = body_blocks
         self.credit_block = credit_block  # a credit printed on its own line under the caption
+        self.photo = photo  # decided by the caller (a record), else by the blocks
 
     @property
     def is_photo(self) -> bool:
+        if self.photo is not None:
+            return self.photo
         if self.body_blocks[0].kind == B.BYLINE:
             return False
         return self.credit_block is not None or credits.split_credit(_body_text(self.body_blocks))[1] is not None
@@ -225,8 +288,10 @@ def _as_labels(pending) -> list[Leftover]:
 # --- an item's fields ---
 
 
-def _build_article(seq: int, item: _Item) -> Article:
-    headline = " ".join(b.headline_text for b in item.headline_blocks) or None
+def _build_article(seq: int, item: _Item, headline: str | None = None) -> Article:
+    """An item's article; ``headline`` as given (a record's), else read from its headline blocks."""
+    if headline is None:
+        headline = " ".join(b.headline_text for b in item.headline_blocks) or None
     body = _body_text(item.body_blocks)
     if item.is_photo:
         return _build_photo(seq, item, headline, body)

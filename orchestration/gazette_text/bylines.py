@@ -8,7 +8,8 @@ Forms:
   `记者 A B C/文 D/摄`, `文/X 图/Y`, `记者 X 通讯员 Y` -> `parse_byline_line`;
 - names at the end of the article, after a bare lead: alone on the last line (`X`, `X Y`), in brackets
   (`（X）`, `（记者_X）`), or glued to the last sentence (`…成效。（X、见习记者 Y）`) ->
-  `split_trailing_byline`.
+  `split_trailing_byline`;
+- an article record's author field, given apart from its text (`记者 X`, `X Y`, `作者：X`) -> `parse_author`.
 
 Roles: a name after a label containing 记者 is a reporter; after 通讯员/实习生, or with no label, a
 contributor; a name credited with a photograph (`X/摄`, `图/X`, `X 摄`) is a photographer only, even after
@@ -89,6 +90,11 @@ _TRAILING_BRACKETS = re.compile(
 _ENDS_A_SENTENCE = re.compile(rf"{_SENTENCE_END}\s*$")
 # Names glued to the last sentence without brackets are too easily a phrase; only a line of its own.
 _LAST_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?P<byline>[^\n]{2,40}?)\s*$")
+
+# --- Author fields: a record's names given apart from its text ----------------------------------------
+# A label an export may put before the names (作者：X), and brackets around them (（记者 X）).
+_AUTHOR_LABEL = re.compile(r"^(?:作者|撰稿|撰文)\s*[：:]\s*")
+_IN_BRACKETS = re.compile(r"^[（(](?P<inside>[^（）()]*)[）)]$")
 
 _NAME_MAX = 4
 _COMPOUND_NAME_MAX = 5
@@ -171,6 +177,20 @@ def split_trailing_byline(body: str) -> tuple[str, Byline | None]:
         if people and not people[2]:
             return stripped[: match.start("byline")].rstrip(), Byline(match.group("byline"), *people)
     return body, None
+
+
+def parse_author(field: str) -> Byline | None:
+    """An author field as an export gives it, read like a closing byline: `记者 X` (a reporter), `X Y`
+    (contributors), `X、见习记者 Y`, `（记者 X）`, `作者：X`, `文/X 图/Y` (a writer and a photographer).
+    None when it is not names (an organisation, a pen name with digits, a sentence)."""
+    text = _AUTHOR_LABEL.sub("", field.strip())
+    bracketed = _IN_BRACKETS.match(text)
+    if bracketed:
+        text = bracketed.group("inside").strip()
+    people = _read_people(text, strict=True) if text else None
+    if not people or not any(people):
+        return None
+    return Byline(field.strip(), *people)
 
 
 def split_bylines(body: str) -> tuple[str, Byline | None, Byline | None]:

@@ -33,6 +33,13 @@ class DecodedIssue:
 
 
 def decode_issue(raw: bytes) -> DecodedIssue:
+    decoded = decode_text(raw)
+    return DecodedIssue(text=fold_fullwidth_alnum(normalise_newlines(decoded.text)), encoding=decoded.encoding)
+
+
+def decode_text(raw: bytes) -> DecodedIssue:
+    """The file's text as written (newlines and full-width characters untouched), by the same rules
+    as an issue's: for files whose text is data (article records), folded field by field."""
     if not raw.strip():
         raise UndecodableIssue("empty file")
     if b"\x00" in raw:
@@ -40,7 +47,7 @@ def decode_issue(raw: bytes) -> DecodedIssue:
     encoding, text = _decode(raw)
     if _control_share(text) > _CONTROL_SHARE_LIMIT:
         raise UndecodableIssue("not text: binary content (control characters)")
-    return DecodedIssue(text=fold_fullwidth_alnum(normalise_newlines(text)), encoding=encoding)
+    return DecodedIssue(text=text, encoding=encoding)
 
 
 def normalise_newlines(text: str) -> str:

@@ -5,7 +5,9 @@ Which items report which projects (``extract_projects``; ``extract_project`` is 
   port or rebuilding word in it: ``清淤整治工程``, ``集装箱码头工程``; not ``系统性工程``); in ``基地``
   only for a production base (``智能制造基地``), never a goal (``建成…的生产基地``) nor a list item.
   Generic mentions (``区重点项目``, ``新项目``, ``一期工程``, ``一批…项目``, ``抓项目``, slogans in
-  quotes) name none; counted ones (``重点项目118个``, ``5个重大项目``) name a class of projects.
+  quotes) name none; counted ones (``重点项目118个``, ``5个重大项目``) name a class of projects; a
+  post after a company or an organisation (``X有限公司项目经理 某某：``, ``区发改委项目科科长``) names a
+  job there, not a project (``某某大桥项目负责人`` still names the bridge).
   The items of ``A、B、C等3个项目`` are projects each.
 - Each project owns the stretches of the body from the clause of its mention to the clause of the
   next mention of another project or class (the totals of a class belong to no one project), so a
@@ -21,7 +23,8 @@ Which items report which projects (``extract_projects``; ``extract_project`` is 
 
 Name and company
 - The name is the mention as printed, cut at framing (``位于…的``, ``——``, an earlier ``…项目``,
-  ``图为``, a verb that takes it: ``调研``, ``走进``). The headline is read the same way when the
+  ``图为``, a verb that takes it: ``调研``, ``走进``), never inside a company's name printed before it
+  (the ``服务`` of ``X服务有限公司Y项目``). The headline is read the same way when the
   body names the first project only by its company (``X有限公司项目``) and the headline abbreviates
   that company (``X项目``).
 - A company printed inside the name (``X有限公司Y项目``) is the project's company; else the one
@@ -53,9 +56,12 @@ Stage and completion
   (``10月底到11月份``) the later end; a completion already past (``已于去年8月投用``) is none, and
   a first phase's (``一期工程预计…``) stands when no other is given. It is resolved against the
   publication date (or year): ``明年5月`` → next year's May, ``下半年`` → ``YYYY-H2``, ``上半年`` →
-  ``YYYY-H1``, ``明年`` → ``YYYY``, ``年底`` → ``YYYY-12``; ``年初``, ``年中`` fit no finer value
-  than ``YYYY``. An explicit year needs no date; a relative one without a known publication date
-  or year stays unresolved (never guess a year).
+  ``YYYY-H1``, ``明年`` → ``YYYY``, ``年底``/``明年年底``/``年底前`` → ``YYYY-12``, a quarter → the
+  half year holding it (``四季度`` → ``YYYY-H2``) or, with 末/底, its last month (``三季度末`` →
+  ``YYYY-09``); ``年初``, ``年中`` fit no finer value than ``YYYY``. A month, quarter or first half
+  printed without a year and already over at publication points to the next year (``预计3月竣工``
+  or ``预计上半年建成`` printed in October). An explicit year needs no date; a relative one without
+  a known publication date or year stays unresolved (never guess a year).
 
 Which reports, across issues, are one project, and how they merge: ``project_merge``.
 """
@@ -70,8 +76,9 @@ from .numbers import parse_number, to_halfwidth
 from .people import TitledPerson, find_titled_people
 from .statistics import Statistic, extract_statistics
 from .vocabulary import (
-    CJK, COMMAS, FORECAST_WORDS, HAN_ZERO, LIST_MARK, MONTH_PARTS, NOW_WORDS, OWN_AREA, RECENT_DAYS,
-    SEMICOLONS, SENTENCE_END_MARKS, SQUARE_METRE_UNITS, alternation,
+    CJK, COMMAS, FORECAST_WORDS, HAN_ZERO, LIST_MARK, MONTH_PARTS, NOW_WORDS,
+    OFFICIAL_TITLES, ORGANISATION_END_CHARS, OWN_AREA, RECENT_DAYS, SEMICOLONS, SENTENCE_END_MARKS,
+    SQUARE_METRE_UNITS, alternation,
 )
 
 
@@ -106,7 +113,7 @@ _PROJECT_WORD = "项目"
 _NAME_FRAME = re.compile(
     r"""
     的|位于|图为|推进|推动|加快|抓好|引进|签约|落户|落地|开工|启动|集中
-    | 宣布|解决|协调|调研|察看|了解|实施|督查|视察|考察|走进|来到|前往|参观|听取|服务|保障  # verbs taking a project
+    | 宣布|解决|协调|调研|察看|了解|实施|督查|视察|考察|走进|来到|前往|参观|听取|服务|保障|确保  # verbs taking a project
     | 聚焦|推行|倒逼|检验|总结|招引|坚持|开展|树立|紧盯|抓
     | 着|了                                                           # 涌动着项目建设的热潮
     | “|”                                                            # “项目攻坚年”: a slogan
@@ -126,7 +133,7 @@ _DATE_BEFORE_A_NAME = re.compile(
 _LEADING_PREPOSITION = re.compile(r"[在对把将由该本这此与和]")
 # A name ending like this only says "a project" (区重点项目, 新项目, 一批优质项目, 12个项目).
 _GENERIC_NAME_END = re.compile(
-    r"(?:重点|重大|新|优质|该|此|本|这|各|一批|相关|其他|其它|招商|实事|好|大|多|个|些|批|类|民生|以上|以下)$"
+    r"(?:重点|重大|新|优质|该|此|本|这|各|一批|相关|其他|其它|招商|实事|好|大|多|个|些|批|类|民生|以上|以下|单体)$"
 )
 # ... or starting like this (其中产业项目, 各类水利工程, 整个冬修工程), or only a phase (一期工程).
 _GENERIC_NAME_START = re.compile(r"其中|各类|各项|所有|一批|一些|多个|整个|其他|其它")
@@ -155,6 +162,10 @@ _ENUMERATION = re.compile(r"[及和与]")  # 泄洪设施及除险加固工程: 
 _NOT_A_NAME_AFTER = re.compile(r"有限|公司|集团|局|处|院|师|建设有限|项目")
 # 建成全国一流的…基地: a goal, not a project.
 _GOAL_IN_CLAUSE = re.compile(r"建成|建设成|打造|成为|建为")
+# 项目 followed by a post (X有限公司项目经理 某某：, 区发改委项目科科长) after a company or an organisation:
+# a job there, not a project; an office (科, 部, 办) may stand between.
+_PROJECT_POST = re.compile(rf"[科处部办组室]?{alternation(OFFICIAL_TITLES)}")
+_ORGANISATION_END = re.compile(f"[{ORGANISATION_END_CHARS}]$")
 # Counts that make a mention a class of projects (5个重大项目, 重点项目118个, 项目一共有18个).
 _CN_COUNT_DIGITS = "0-9一二两三四五六七八九十百千余多"
 _COUNT_BEFORE = re.compile(rf"[{_CN_COUNT_DIGITS}]+个")
@@ -233,7 +244,8 @@ _COUNT = re.compile(r"\d+(?![\d.年月日号])")  # 4栋 counts; 2023年6月 dat
 
 _CN_YEAR_DIGIT = "[〇零一二三四五六七八九]"  # 二〇二五年: read digit by digit, never with 两
 _YEAR = rf"(?:\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年|今年|明年|后年|当年|年内"
-_PART_OF_YEAR = r"\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|下半年|年底|年末|年中|年初"
+_QUARTER_WORD = r"第?[一二三四1-4]季度"  # 四季度, 第三季度: resolved to a half year, or to a month with 末
+_PART_OF_YEAR = rf"\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|上半年|下半年|{_QUARTER_WORD}|年底|年末|年中|年初"
 _TIME = rf"(?:(?:{_YEAR})(?:{_PART_OF_YEAR})?|(?:{_PART_OF_YEAR}))"  # 明年5月, 2025年底, 下半年
 _TIME_RE = re.compile(_TIME)
 _COMPLETION_VERB = (
@@ -255,6 +267,10 @@ _COMPLETION = re.compile(
 _EXPLICIT_YEAR = re.compile(rf"(\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年")
 _RELATIVE_YEAR = {"明年": 1, "后年": 2, "今年": 0, "当年": 0, "年内": 0}  # 明年内 is 明年: it goes first
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})月")
+_QUARTER = re.compile(r"第?(?P<n>[一二三四1-4])季度(?P<end>末|底)?")
+_MONTHS_PER_QUARTER = 3
+_FIRST_HALF, _SECOND_HALF = "上半年", "下半年"
+_LAST_MONTH_OF_FIRST_HALF = 6
 
 # --- figures ------------------------------------------------------------------------------------
 
@@ -389,9 +405,14 @@ def resolve_completion(phrase: str, published_on: date | None, year: int | None)
     month = _last_month(text)
     if month and (value := parse_number(month.group(1))) and 1 <= value <= 12:
         return f"{target_year}-{int(value):02d}"
-    if "下半年" in text:
+    if quarter := _QUARTER.search(text):
+        number = int(parse_number(quarter.group("n")))
+        if quarter.group("end"):
+            return f"{target_year}-{number * _MONTHS_PER_QUARTER:02d}"  # 三季度末: the quarter's last month
+        return f"{target_year}-{'H1' if number <= 2 else 'H2'}"  # 四季度: within the second half
+    if _SECOND_HALF in text:
         return f"{target_year}-H2"
-    if "上半年" in text:
+    if _FIRST_HALF in text:
         return f"{target_year}-H1"
     if "年底" in text or "年末" in text:
         return f"{target_year}-12"
@@ -485,9 +506,16 @@ def _mention(
         floor = max(floor, text.rfind(LIST_MARK, floor, stem_end) + 1)  # a works or a base holds no list
     if _COUNT_AFTER.match(text, end) or _COUNT_BEFORE.search(text, floor, stem_end):
         return _Mention(floor, end, None)  # 重点项目118个, 5个重大项目: a class, with its totals
-    start = _cut_name_framing(text, floor, stem_end)
+    last_company = None
+    for last_company in _COMPANY_END.finditer(text, floor, stem_end):
+        pass
+    start = _cut_name_framing(text, floor, stem_end, last_company)
     company, name_start = _company_inside(body, text, start, stem_end, people)
     stem = text[name_start:stem_end]
+    if word == _PROJECT_WORD and _PROJECT_POST.match(text, end) and (
+        not stem or _ORGANISATION_END.search(stem)
+    ):
+        return None  # X有限公司项目经理, 区发改委项目科科长: a post, not a project
     clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS) + 1
     before = text[clause_start:start]
     if company and not stem:
@@ -523,8 +551,12 @@ def _listed(body: str, text: str, match: re.Match) -> list[_Mention]:
     return items
 
 
-def _cut_name_framing(text: str, start: int, end: int) -> int:
+def _cut_name_framing(text: str, start: int, end: int, company: re.Match | None = None) -> int:
+    """Where a name starts after its framing; never inside the company ``company`` (its 有限公司)
+    ends: 运维服务有限公司 keeps its 服务."""
     for frame in _NAME_FRAME.finditer(text, start, end):
+        if company is not None and company.start() - _MIN_COMPANY_STEM < frame.end() <= company.end():
+            continue
         start = frame.end()
     start = _DATE_BEFORE_A_NAME.match(text, start, end).end()
     if (area := _OWN_AREA_BEFORE_A_NAME.match(text, start, end)) and end - area.end() >= 2:
@@ -762,10 +794,21 @@ def _completion_year(text: str, published_on: date | None, year: int | None) -> 
     word = next((w for w in _RELATIVE_YEAR if w in text), None)
     if word is not None:
         return base + _RELATIVE_YEAR[word]
-    month = _last_month(text)
-    if month and published_on and parse_number(month.group(1)) < published_on.month:
-        return base + 1  # 预计3月竣工 printed in October: a forecast points ahead
+    end_month = _period_end_month(text)
+    if end_month and published_on and end_month < published_on.month:
+        return base + 1  # 预计3月竣工 or 预计上半年建成 printed in October: a forecast points ahead
     return base
+
+
+def _period_end_month(text: str) -> float | None:
+    """The last month of the period a phrase names without a year: its month, quarter or half."""
+    if month := _last_month(text):
+        return parse_number(month.group(1))
+    if quarter := _QUARTER.search(text):
+        return parse_number(quarter.group("n")) * _MONTHS_PER_QUARTER
+    if _FIRST_HALF in text:
+        return _LAST_MONTH_OF_FIRST_HALF
+    return None
 
 
 def _last_month(text: str) -> re.Match | None:

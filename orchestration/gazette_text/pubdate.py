@@ -1,7 +1,8 @@
 """Publication date of an issue, by the warehouse contract's rules, first that applies:
 
-1. a date in the file name (`2024-10-16`, `20241016`, anywhere in the stem);
-2. a row of the issues folder's `manifest.csv` (`file,published_on`);
+1. a date in the file's path under the issues folder (`2024-10-16`, `20241016` anywhere in the name, or
+   folders `2024/10/16/`, `2024-10-16/`);
+2. a row of the issues folder's `manifest.csv` (`file,published_on`; see sources.py);
 3. inferred from the text, in the year the text supports (`2024年…`): the date a web lead prints
    (`某某网3月5日讯`, the day the item was published; the latest when several do), else the latest
    explicit dateline (`10月12日`) plus one day (a daily reports yesterday's news);
@@ -9,25 +10,20 @@
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import PurePath
+from pathlib import PurePosixPath
 
 from .datelines import month_day
 from .vocabulary import FORECAST_WORDS, alternation
 
-_FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)")
+# Separators include `/`: folders `2024/10/16/` date the files in them.
+_FILENAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_./]?(?P<m>[01]\d)[-_./]?(?P<d>[0-3]\d)(?!\d)")
 # `2023年以来` only says the paper is later than 2023, so it dates nothing.
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!以来|来|起|至今|开始)")
 # A year after these words is a plan or a forecast (`预计2026年6月竣工`), not the year of the paper.
 _FORECAST_BEFORE = re.compile(rf"(?:{alternation(FORECAST_WORDS)}|将于|到|至|截至|前)\s*$")
-
-
-class ManifestError(ValueError):
-    """manifest.csv is unreadable; ``str(err)`` says which line and why."""
 
 
 @dataclass(frozen=True)
@@ -38,28 +34,12 @@ class PublicationDate:
 
 
 def from_filename(source_file: str) -> date | None:
-    for match in _FILENAME_DATE.finditer(PurePath(source_file).stem):
+    for match in _FILENAME_DATE.finditer(str(PurePosixPath(source_file).with_suffix(""))):
         try:
             return date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
             continue
     return None
-
-
-def read_manifest(content: str) -> dict[str, date]:
-    rows: dict[str, date] = {}
-    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
-    if not reader.fieldnames or not {"file", "published_on"} <= {f.strip() for f in reader.fieldnames}:
-        raise ManifestError("manifest.csv needs a header line `file,published_on`")
-    for line_no, row in enumerate(reader, start=2):
-        row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-        try:
-            rows[row["file"]] = date.fromisoformat(row["published_on"])
-        except ValueError:
-            raise ManifestError(
-                f"manifest.csv line {line_no}: published_on {row['published_on']!r} is not a YYYY-MM-DD date"
-            ) from None
-    return rows
 
 
 def publication_date(

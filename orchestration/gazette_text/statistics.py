@@ -7,10 +7,12 @@ What is read
   (``10.8万平方米`` -> 108000 平方米, ``3800万`` -> 38000000 with no unit), percentages
   (``83.4%``, ``百分之三十``), and Chinese numerals that count something (``二十余家``, ``两万名``).
 - The unit is the measure word after the number, without the magnitude (起 人次 元 平方米 亩 % 家 ...);
-  a printed alternative in brackets stays in ``raw_text`` only (``300万支(片)`` -> unit 支).
-- The qualifier is the hedge as printed: after the number (余 多 左右 以上) or just before it
-  (约 近 超 超过 逾 达 达到 ...). When both are printed the one after the number wins, because it
-  changes what the number means (``达20余家`` -> 余).
+  a printed alternative in brackets stays in ``raw_text`` only (``300万支(片)`` -> unit 支). Tenths
+  are a unit: ``九成`` -> 9 成, read only where the word ends (``七成左右``, ``超九成。``; never
+  ``成立``, ``一成不变``). A rate keeps its time: ``25m³/s`` -> m³/s, ``每秒65立方米`` -> 立方米/秒.
+- The qualifier is the hedge as printed: after the number (余 多 左右 以上, and 多 after a percentage:
+  ``70%多``) or just before it (约 近 超 超过 逾 达 达到 可达 ...). When both are printed the one after
+  the number wins, because it changes what the number means (``达20余家`` -> 余).
 - ``raw_text`` is the quantity from its first digit to its unit, with an inner 余/多 (``570余万元``);
   a qualifier before the number is not part of it. ``body[start:end] == raw_text`` always.
 - The subject is the noun phrase naming what is counted, as printed: the clause before the number
@@ -24,8 +26,11 @@ What is not a statistic (each rule has a ``_is_*`` helper below)
 - set phrases: papers print counts in Arabic figures and keep Chinese numerals for fixed phrases
   (the GB/T 15835 convention), so a one-character or below-ten Chinese numeral without 余/多 is not
   read (``五个必须``, ``一岗双责``, ``三张网``, ``一支队伍``, ``千家万户``; the cost: a rare
-  ``三个街道`` is lost), nor any Chinese numeral with 年 (``五年成势``, ``三年行动``), nor anything
-  inside a short quotation (``“七大行动”``) or a book title (``《2024年…方案》``);
+  ``三个街道`` is lost) unless the sentence counts with it: tenths (``两成左右``), a division or a
+  total right before it (``分两期建设``, ``划分为七个施工标段``, ``共三个``), or a count that closes
+  its clause (``开展专项检查三轮。``, not after 这/每/前: ``这两次，``); never any Chinese numeral
+  with 年 (``五年成势``, ``三年行动``), nor anything inside a short quotation (``“七大行动”``) or
+  a book title (``《2024年…方案》``);
 - product and model names: a number touching Latin letters (``5G``, ``C919``, ``ISO9001``);
 - a bare number without unit, magnitude or percent sign (phone numbers, codes, list markers).
 
@@ -41,7 +46,7 @@ from decimal import Decimal
 
 from .numbers import parse_decimal, to_halfwidth
 from .vocabulary import (
-    CLAUSE_MARKS, CN_DIGITS, CN_MAGNITUDES, CN_NONZERO_DIGITS, CN_SMALL_UNITS, COUNT_UNITS, LIST_MARK,
+    CJK, CLAUSE_MARKS, CN_DIGITS, CN_MAGNITUDES, CN_NONZERO_DIGITS, CN_SMALL_UNITS, COUNT_UNITS, LIST_MARK,
     MEASURE_UNITS, NOW_WORDS, OWN_AREA, SENTENCE_END_MARKS, alternation,
 )
 
@@ -72,10 +77,25 @@ _APPROX_INSIDE = re.compile(r"\s*(余|多)")
 _RANGE_SEPARATOR = re.compile(r"\s*(?:~|～|〜|—|–|-|至)\s*")
 _ALT_UNIT = re.compile(r"[(（]([^()（）]{1,3})[)）]")
 _SUFFIX_QUALIFIER = re.compile(r"\s*(左右|以上|上下)")
+# 多 after a percentage is a hedge (完成了70%多, 增长300%多), not the start of a word (多数, 多家).
+_PERCENT_UNITS = ("%", "‰")
+_MORE_AFTER_PERCENT = re.compile(rf"\s*(多)(?=[^{CJK}]|的|$)")
 _PREFIX_QUALIFIERS = ("达到", "高达", "多达", "超过", "将近", "接近", "约为", "大约", "不足", "不到",
-                      "至少", "突破", "逾", "约", "近", "超", "达")
+                      "至少", "突破", "可达", "可超", "逾", "约", "近", "超", "达")
+# Tenths (九成, 两成左右): 成 is a unit only where the word ends, never in 成立, 成为, 一成不变.
+_TENTHS = "成"
+_AFTER_TENTHS = re.compile(rf"(?:[^{CJK}]|左右|以上|以下|上下|多|的|$)")
+# A rate: 每秒65立方米 is 65 立方米/秒; 25m³/s is printed with a Latin time symbol.
+_RATE_BEFORE = re.compile(r"每(?P<per>秒|小时)\s*$")
+_LATIN_PER = re.compile(r"/(?P<per>s|h)(?![A-Za-z])")
 # One-character hedges that end another word: 签约3个项目, 节约3吨, 附近3家, 到达5处.
 _QUALIFIER_NOT_AFTER = {"约": "签节制公条合契预履违缔特", "近": "附最邻靠贴亲", "达": "到抵送发传表下直通"}
+# Words right before a small Chinese numeral that make it a count: a division (分两期, 分为四个标段)
+# or a total (共三个, 累计两批).
+_COUNTING_FRAME = re.compile(r"(?:分为|分成|分|共有|共计|共|累计|合计|总计)$")
+# A count at the end of its clause (开展检查三轮。); after a pointing word it is a time (这两天，).
+_CLAUSE_CLOSE = re.compile(rf"\s*(?:[{CLAUSE_MARKS}{SENTENCE_END_MARKS}{LIST_MARK}\n]|$)")
+_POINTING_WORD = re.compile(r"[这那每前后头该此其哪]$")
 # N年 followed by these is a point in time (75年来, 3年前, 80年代), not a duration.
 _YEAR_AS_TIME = re.compile(r"\s*(?:来|以来|前|后|代|级|初|底|末|\d{1,2}\s*月)")
 
@@ -190,9 +210,16 @@ def _read_quantity(text: str, match: re.Match) -> _Quantity | None:
     else:
         unit, end = _read_unit(text, pos)
     suffix = _SUFFIX_QUALIFIER.match(text, end) if unit else None
+    if suffix is None and unit in _PERCENT_UNITS:
+        suffix = _MORE_AFTER_PERCENT.match(text, end)
     if suffix:
         end = suffix.end()
     prefix, prefix_start = _prefix_qualifier(text, match.start())
+    rate = _RATE_BEFORE.search(text, max(0, match.start() - 4), match.start())
+    if rate and unit in MEASURE_UNITS:
+        unit = f"{unit}/{rate.group('per')}"  # 每秒65立方米: a flow, and 每秒 is no part of the subject
+        if prefix is None:
+            prefix_start = rate.start()
     return _Quantity(
         start=match.start(), end=end, values=values, unit=unit,
         prefix_qualifier=prefix, prefix_start=prefix_start,
@@ -237,11 +264,15 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
     if unit is None:
         return None, pos
     end = pos + len(unit)
+    if unit == _TENTHS and not _AFTER_TENTHS.match(text, end):
+        return None, pos  # 一成不变, 3成员: 成 starts a word here
     alternative = _ALT_UNIT.match(text, end)
     if alternative and _unit_at(alternative.group(1), 0) == alternative.group(1):
         return unit, alternative.end()  # 300万支(片): the bracketed 片 is the same count
     if text.startswith("/", end) and (per := _unit_at(text, end + 1)):
         return f"{unit}/{per}", end + 1 + len(per)  # 1.2万元/平方米 is a price, not an amount
+    if unit in MEASURE_UNITS and (latin := _LATIN_PER.match(text, end)):
+        return f"{unit}/{latin.group('per')}", latin.end()  # 25m³/s: a flow
     return unit, end
 
 
@@ -300,8 +331,8 @@ def _is_model_or_code(text: str, q: _Quantity) -> bool:
         before = text[q.start - 2]
     if before.isascii() and before.isalpha():
         return True
-    if q.unit in _LATIN_UNITS:
-        return False
+    if q.unit and q.unit.split("/")[0] in _LATIN_UNITS:
+        return False  # 25m³/s, 3km
     after_number = _NUMBER.match(text, q.start).end()
     nxt = text[after_number:after_number + 1]
     return nxt.isascii() and nxt.isalpha()
@@ -309,14 +340,30 @@ def _is_model_or_code(text: str, q: _Quantity) -> bool:
 
 def _is_chinese_set_phrase(text: str, q: _Quantity) -> bool:
     # 五个必须, 一岗双责, 三张网, 一支队伍, 千家万户: small Chinese numerals name slogans, not counts;
-    # only 十 and above, or anything hedged with 余/多 (二十余家, 百余名), is read as a count.
+    # only 十 and above, or anything hedged with 余/多 (二十余家, 百余名), is read as a count, and a
+    # small numeral only where the sentence counts with it (``_is_small_count``).
     if not q.chinese or q.percent_words:
         return False
     number = _NUMBER.match(text, q.start).group("chinese")
     if _CN_DIGIT_STRING.fullmatch(number):
         return True  # 二〇二四, 一一: digit strings spell years and codes
     hedged = q.inner_qualifier in ("余", "多")
-    return not hedged and (len(number) == 1 or min(q.values) < 10)
+    small = len(number) == 1 or min(q.values) < 10
+    return not hedged and small and not _is_small_count(text, q)
+
+
+def _is_small_count(text: str, q: _Quantity) -> bool:
+    """A small Chinese numeral that counts: tenths (七成左右, 超九成), a division or a total
+    (分两期建设, 划分为七个施工标段, 共三个), or a count that closes its clause (开展检查三轮。)."""
+    if q.unit == _TENTHS:
+        return True
+    if _COUNTING_FRAME.search(text, max(0, q.prefix_start - 3), q.prefix_start):
+        return True
+    return (
+        q.unit in COUNT_UNITS and min(q.values) >= 2
+        and _CLAUSE_CLOSE.match(text, q.end) is not None
+        and _POINTING_WORD.search(text, max(0, q.prefix_start - 1), q.prefix_start) is None
+    )
 
 
 def _is_in_title_or_short_quote(text: str, q: _Quantity) -> bool:

@@ -58,6 +58,33 @@ FORECAST_WORDS = ("预计", "计划", "力争", "争取", "有望", "可望", "�
 # How a local paper names its own area or everyone in it (我区召开…, 全市共…).
 OWN_AREA = ("我区", "我市", "我县", "我镇", "全区", "全市", "全县", "全镇")
 
+# Administrative levels, by the word that ends a place's name (鹤湾区, 白沙街道), and their rank from
+# the country down. A 县级市 ends in 市 like a city: only a title chain tells them apart.
+NATIONAL_LEVEL = "全国"
+LEVEL_RANKS = {
+    NATIONAL_LEVEL: 0,
+    "省": 1, "自治区": 1, "特别行政区": 1,
+    "市": 2, "州": 2, "盟": 2,
+    "区": 3, "县": 3, "旗": 3, "县级市": 3,
+    "镇": 4, "乡": 4, "街道": 4,
+    "村": 5, "社区": 5,
+}
+# Bodies whose posts are national (国务院副总理, 中央委员, 全国人大代表, 国家发改委主任).
+NATIONAL_BODIES = ("中央", "国务院", "全国", "国家")
+# What a paper, station or site adds to the name of the place it serves (鹤湾区融媒体中心, 青溪日报,
+# 今日青溪): stripped, longest first, to read the place.
+MEDIA_SUFFIXES = (
+    "融媒体中心", "融媒体", "融媒", "新闻中心", "新闻网", "新闻", "广播电视总台", "广播电视台", "电视台",
+    "广播电台", "电台", "日报", "晚报", "早报", "晨报", "时报", "商报", "都市报", "快报", "周报", "导报",
+    "手机报", "数字报", "电子版", "报社", "报", "网", "发布", "客户端", "在线", "头条", "传媒",
+    "人民政府", "政府",
+)
+MEDIA_PREFIXES = ("今日",)
+
+# The last character of an organisation's or a place's name (区发改委, 县住建局, 某某公司, 白沙街道): a
+# title after one is a post there (区发改委项目科科长), and a collective title is shared from it.
+ORGANISATION_END_CHARS = "市区县省州镇乡村街委会府局办部厅院校司团协组室处科所站队园业子"
+
 # --- people ------------------------------------------------------------------------------------------
 
 # Base title words; a prefix (副, 常务, 党组, an organisation) is read from the text before them.
@@ -110,14 +137,18 @@ TEACHING_VERBS = ("授课", "宣讲")
 # Counting words: what they count is usually the noun right after them (20栋厂房, 883条贴文).
 COUNT_UNITS = frozenset(
     "个 家 户 处 项 条 部 幅 篇 件 套 支 片 台 架 辆 艘 栋 幢 座 间 所 批 只 头 株 棵 本 册 份 "
-    "张 块 名 位 人 类 种 款 门 场 组 宗 例 笔 单 根 层 起 次 轮 部门 家庭".split()
+    "张 块 名 位 人 类 种 款 门 场 组 宗 例 笔 单 根 层 起 次 轮 部门 家庭 "
+    "盏 枚 颗 尾 箱 袋 瓶 桶 顶 "  # lamps, medals, seedlings, donated goods (路灯300盏, 鱼苗5万尾)
+    "期".split()  # phases and sessions (分两期建设, 举办培训班3期)
 )
 SQUARE_METRE_UNITS = ("平方米", "㎡", "m2", "m²")
 # Measures: what they measure is usually named before the number (建筑总面积10.8万平方米).
 MEASURE_UNITS = frozenset(
     "人次 辆次 架次 户次 场次 车次 批次 家次 元 美元 欧元 平方公里 平方千米 公顷 亩 "
     "立方米 米 公里 千米 厘米 毫米 吨 公斤 千克 克 毫克 微克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 摄氏度 ℃ 周年 年 "
-    "个月 周 天 小时 分钟 秒 岁 倍 % ‰ 个百分点 标箱 m³ km kg kW kWh MW GW".split()
+    "个月 周 天 小时 分钟 秒 岁 倍 % ‰ 个百分点 标箱 m³ km kg kW kWh MW GW "
+    "亩次 个工作日 工作日 "  # 飞防作业56万亩次, 压缩至3.2个工作日
+    "成".split()  # tenths: 九成 is 9 成 (read only before a break: 七成左右, 超九成。)
 ) | frozenset(SQUARE_METRE_UNITS)
 
 # --- numerals ----------------------------------------------------------------------------------------

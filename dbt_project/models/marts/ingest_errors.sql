@@ -1,6 +1,6 @@
 with
 
-refused_files as (
+refused as (
 
     select * from {{ ref('stg_ingest_errors') }}
 
@@ -18,11 +18,19 @@ issues as (
 
 ),
 
+records as (
+
+    select * from {{ ref('stg_article_records') }}
+
+),
+
 files_without_articles as (
 
-    -- every file holding an issue that decoded but gave no article
+    -- every file holding a page issue that decoded but gave no article
     select
+        issue_files.source_file as error_id,
         issue_files.source_file,
+        cast(null as integer) as line,
         issue_files.byte_size,
         issue_files.content_sha256,
         issues.parse_error as reason,
@@ -35,20 +43,45 @@ files_without_articles as (
 
 ),
 
+records_without_articles as (
+
+    -- every record of a records issue the parser failed on
+    select
+        records.source_file || ':' || records.line as error_id,
+        records.source_file,
+        records.line,
+        cast(null as bigint) as byte_size,
+        records.content_sha256,
+        issues.parse_error as reason,
+        records.seen_at
+
+    from records
+    inner join issues
+        on issues.issue_id = records.issue_id
+    where issues.parse_error is not null
+
+),
+
 final as (
 
     select
+        error_id,
         source_file,
+        line,
         byte_size,
         content_sha256,
         reason,
         seen_at
 
-    from refused_files
+    from refused
 
     union all
 
     select * from files_without_articles
+
+    union all
+
+    select * from records_without_articles
 
 )
 

@@ -12,15 +12,29 @@ issue_files as (
 
 ),
 
+records as (
+
+    select * from {{ ref('stg_article_records') }}
+
+),
+
+holders as (
+
+    -- a page issue's files (the same content under several names), a records issue's records files
+    select issue_id, source_file, seen_at from issue_files where issue_id is not null
+    union all
+    select issue_id, source_file, seen_at from records
+
+),
+
 other_names as (
 
-    -- the same content found under more than one file name
     select
         issue_id,
-        list(source_file order by source_file) as source_files,
+        list_sort(list(distinct source_file)) as source_files,
         min(seen_at) as first_seen_at
 
-    from issue_files
+    from holders
     group by issue_id
 
 ),
@@ -30,6 +44,9 @@ final as (
     select
         issues.issue_id,
         issues.source_file,
+        issues.source_kind,
+        issues.paper,
+        issues.page,
         issues.published_on,
         issues.published_on_source,
         issues.published_year,

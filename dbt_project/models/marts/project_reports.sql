@@ -12,6 +12,12 @@ projects as (
 
 ),
 
+issues as (
+
+    select * from {{ ref('stg_issues') }}
+
+),
+
 report_to_project as (
 
     select
@@ -39,11 +45,14 @@ final as (
         reports.annual_output,
         reports.status,
         reports.expected_completion,
-        reports.expected_completion_text
+        reports.expected_completion_text,
+        issues.paper
 
     from reports
     left join report_to_project
         on report_to_project.report_id = reports.report_id
+    left join issues
+        on issues.issue_id = reports.issue_id
 
 )
 

@@ -22,7 +22,12 @@ renamed as (
         event_date,
         event_month_day,
         body,
-        credit
+        credit,
+        nullif(trim(page), '') as page,
+        url,
+        source_file,
+        source_line,
+        record_key
 
     from source
 

@@ -10,11 +10,15 @@ renamed as (
 
     select
         source_file,
+        file_kind,
         issue_id,
         content_sha256,
         byte_size,
         encoding,
         manifest_published_on,
+        paper,
+        page,
+        record_count,
         seen_at
 
     from source

@@ -11,6 +11,12 @@ renamed as (
     select
         issue_id,
         source_file,
+        source_kind,
+        paper,
+        page,
+        paper_place,
+        paper_level,
+        paper_level_rank,
         published_on,
         published_on_source,
         published_year,

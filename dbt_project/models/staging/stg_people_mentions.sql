@@ -13,6 +13,9 @@ renamed as (
         article_id,
         person,
         nullif(trim(title), '') as title,
+        title_place,
+        title_level,
+        title_level_rank,
         position
 
     from source

@@ -1,4 +1,5 @@
-"""Ingest: every `*.txt` of ISSUES_DIR becomes a raw row (text kept verbatim) or an ingest error."""
+"""Ingest: every page file (`*.txt`) of ISSUES_DIR becomes a raw row (text kept verbatim), every records
+file (`*.jsonl`, `*.csv`, `*.parquet`) a raw row per record; what cannot be read becomes an ingest error."""
 
 import hashlib
 import os
@@ -9,21 +10,24 @@ from pathlib import Path
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from gazette_text.decoding import UndecodableIssue, decode_issue
-from gazette_text.pubdate import ManifestError, read_manifest
+from gazette_text.records import RECORD_SUFFIXES
+from gazette_text.sources import MANIFEST_NAME, ManifestError, ManifestRow, manifest_row, paper_from_folder, read_manifest
 
 from ..issue_rows import delete_orphaned_rows
 from ..partitions import PER_ISSUE, files_of_run
+from ..record_files import keep_first_seen_records, read_records_file
 from ..resources import Warehouse, in_list, table_exists
-from ..rows import IssueFileRow
+from ..rows import IssueFileRow, RecordRow
 from ..settings import DUCKDB_POOL, issues_dir
-
-_MANIFEST = "manifest.csv"
 
 
 @multi_asset(
     specs=[
         AssetSpec(["raw", "issue_files"], kinds={"python", "duckdb"},
-                  description="Every file of ISSUES_DIR: its text decoded and kept verbatim, or why it could not be read."),
+                  description="Every file of ISSUES_DIR: a page's text decoded and kept verbatim, a records "
+                              "file's record count, or why it could not be read."),
+        AssetSpec(["raw", "article_records"], kinds={"python", "duckdb"},
+                  description="Every record of the records files, as read, or why it could not be read (with its line)."),
     ],
     name="ingest_issue_files",
     group_name="ingest",
@@ -31,32 +35,43 @@ _MANIFEST = "manifest.csv"
     **PER_ISSUE,
 )
 def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
-    """Read this run's issue files into raw.issue_files; a bad file gets a row with the reason."""
+    """Read this run's files into raw.issue_files and raw.article_records; a bad file or record gets a
+    row with the reason."""
     folder = issues_dir()
     seen_at = datetime.now(timezone.utc).replace(tzinfo=None)
     manifest, manifest_error = _manifest(folder)
-    rows, missing = [], []
+    rows, records, missing = [], [], []
     for name in files_of_run(context):
         path = folder / name
-        if path.is_file():
-            rows.append(_read_file(path, manifest, seen_at))
-        else:  # removed from the folder: its rows stay until retracted
+        if not path.is_file():  # removed from the folder: its rows stay until retracted
             missing.append(name)
+        elif path.suffix.lower() in RECORD_SUFFIXES:
+            file_row, file_records = _read_records(path, name, manifest, seen_at)
+            rows.append(file_row)
+            records += file_records
+        else:
+            rows.append(_read_file(path, name, manifest, seen_at))
     if manifest_error:
-        rows.append(_error_row(_MANIFEST, None, None, manifest_error, seen_at))
-    read = [row.source_file for row in rows] + [_MANIFEST]  # a fixed manifest clears its old error
+        rows.append(_error_row(MANIFEST_NAME, None, None, manifest_error, seen_at))
+    read = [row.source_file for row in rows] + [MANIFEST_NAME]  # a fixed manifest clears its old error
     with warehouse.connect() as conn:
         rows = keep_first_seen(conn, rows)
+        records = keep_first_seen_records(conn, records)
         warehouse.replace_rows(conn, IssueFileRow, rows, in_list("source_file"), [read])
+        warehouse.replace_rows(conn, RecordRow, records, in_list("source_file"), [read])
         # an edited file's old issue is held by no file now: its rows go everywhere
         orphaned = delete_orphaned_rows(conn)
     good = [row for row in rows if row.reason is None]
     bad = [row for row in rows if row.reason is not None]
+    bad_records = [row for row in records if row.reason is not None]
     if missing:
         context.log.info(f"{len(missing)} file(s) no longer in {folder}; their rows are kept: {missing[:10]}")
     if bad:
         context.log.warning(f"{len(bad)} file(s) could not be ingested: "
                             + "; ".join(f"{row.source_file}: {row.reason}" for row in bad))
+    if bad_records:
+        context.log.warning(f"{len(bad_records)} record(s) could not be read: "
+                            + "; ".join(f"{row.source_file}: {row.reason}" for row in bad_records[:20]))
     if orphaned:
         context.log.info(f"removed the rows of {len(orphaned)} issue(s) whose files changed: {orphaned[:10]}")
     yield MaterializeResult(
@@ -66,8 +81,16 @@ def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
             "files_read": len(good),
             "files_missing": len(missing),
             "files_refused": len(bad),
-            "distinct_issues": len({row.issue_id for row in good}),
+            "distinct_issues": len({row.issue_id for row in good if row.issue_id}),
             "issues_removed": len(orphaned),
+        },
+    )
+    yield MaterializeResult(
+        asset_key=["raw", "article_records"],
+        metadata={
+            "records_read": len(records) - len(bad_records),
+            "records_refused": len(bad_records),
+            "record_issues": len({row.issue_id for row in records if row.issue_id}),
         },
     )
 
@@ -84,7 +107,7 @@ def keep_first_seen(conn, rows: list[IssueFileRow]) -> list[IssueFileRow]:
         (name, sha): seen
         for name, sha, seen in conn.execute(
             f"select source_file, content_sha256, seen_at from {IssueFileRow.table}"
-            f" where issue_id is not null and {in_list('source_file')}",
+            f" where reason is null and {in_list('source_file')}",
             [[row.source_file for row in rows]],
         ).fetchall()
     }
@@ -101,39 +124,62 @@ def max_file_bytes() -> int:
     return int(float(os.environ.get("MAX_ISSUE_MB", "5")) * 1024 * 1024)
 
 
-def _read_file(path: Path, manifest: dict, seen_at: datetime) -> IssueFileRow:
+def max_records_bytes() -> int:
+    """Records files over this size (MAX_RECORDS_MB, default 512) are refused unread: they are read whole."""
+    return int(float(os.environ.get("MAX_RECORDS_MB", "512")) * 1024 * 1024)
+
+
+def _read_file(path: Path, name: str, manifest: dict[str, ManifestRow], seen_at: datetime) -> IssueFileRow:
     size, limit = path.stat().st_size, max_file_bytes()
     if size > limit:
         reason = f"file too large: {size} bytes, over the {limit} byte limit (MAX_ISSUE_MB)"
-        return _error_row(path.name, size, None, reason, seen_at)
+        return _error_row(name, size, None, reason, seen_at)
     raw = path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
     try:
         decoded = decode_issue(raw)
     except UndecodableIssue as err:
-        return _error_row(path.name, size, sha, str(err), seen_at)
+        return _error_row(name, size, sha, str(err), seen_at)
+    listed = manifest_row(manifest, name)
     return IssueFileRow(
-        source_file=path.name,
+        source_file=name,
+        file_kind="page",
         issue_id=issue_id_for(decoded.text),
         content_sha256=sha,
         byte_size=size,
         encoding=decoded.encoding,
         raw_text=decoded.text,
-        manifest_published_on=manifest.get(path.name),
+        manifest_published_on=listed.published_on,
+        paper=listed.paper or paper_from_folder(name),
+        page=listed.page,
+        record_count=None,
         seen_at=seen_at,
         reason=None,
     )
 
 
-def _error_row(name, size, sha, reason, seen_at) -> IssueFileRow:
+def _read_records(path: Path, name: str, manifest, seen_at: datetime) -> tuple[IssueFileRow, list[RecordRow]]:
+    size, limit = path.stat().st_size, max_records_bytes()
+    if size > limit:
+        reason = f"file too large: {size} bytes, over the {limit} byte limit (MAX_RECORDS_MB)"
+        return _error_row(name, size, None, reason, seen_at, "records"), []
+    file_row, records = read_records_file(name, path.read_bytes(), manifest_row(manifest, name),
+                                          paper_from_folder(name), seen_at)
+    if file_row.reason is None and not records:
+        file_row = replace(file_row, reason="no records in the file")
+    return file_row, records
+
+
+def _error_row(name, size, sha, reason, seen_at, file_kind="page") -> IssueFileRow:
     return IssueFileRow(
-        source_file=name, issue_id=None, content_sha256=sha, byte_size=size, encoding=None, raw_text=None,
-        manifest_published_on=None, seen_at=seen_at, reason=reason,
+        source_file=name, file_kind=file_kind, issue_id=None, content_sha256=sha, byte_size=size, encoding=None,
+        raw_text=None, manifest_published_on=None, paper=None, page=None, record_count=None, seen_at=seen_at,
+        reason=reason,
     )
 
 
 def _manifest(folder: Path):
-    path = folder / _MANIFEST
+    path = folder / MANIFEST_NAME
     if not path.exists():
         return {}, None
     try:

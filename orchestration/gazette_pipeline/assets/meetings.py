@@ -3,7 +3,9 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 
 from gazette_text.meetings import extract_meeting
 from gazette_text.people import find_titled_people
+from gazette_text.places import level_rank, title_place
 
+from ..quality import meeting_quality, participant_quality, people_quality
 from ..resources import Warehouse
 from ..rows import MeetingRow, ParticipantRow, PersonMentionRow, StoredArticle
 from ..settings import DUCKDB_POOL
@@ -30,23 +32,29 @@ def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Wareh
     batch = articles_to_extract(warehouse, "people_and_meetings")
     rows = extracted_rows(batch.articles)
     store_extracted(warehouse, batch, rows)
-    mentions = rows[PersonMentionRow]
-    yield MaterializeResult(asset_key=["parsed", "people_mentions"], metadata={
-        "issues_read": len(batch.read),
-        "mentions": len(mentions),
-        "distinct_people": len({m.person for m in mentions}),
-    })
-    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata={"meetings": len(rows[MeetingRow])})
+    meetings, participants = rows[MeetingRow], rows[ParticipantRow]
     yield MaterializeResult(
-        asset_key=["parsed", "meeting_participants"], metadata={"participants": len(rows[ParticipantRow])}
+        asset_key=["parsed", "people_mentions"],
+        metadata={"issues_read": len(batch.read), **people_quality(batch.articles, rows[PersonMentionRow])},
     )
+    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata=meeting_quality(meetings, participants))
+    yield MaterializeResult(
+        asset_key=["parsed", "meeting_participants"], metadata=participant_quality(meetings, participants)
+    )
+
+
+def title_fields(title: str | None) -> dict:
+    """Where a title places its holder: the place it names, and the level of the post (see places.py)."""
+    place, level = title_place(title)
+    return {"title_place": place, "title_level": level, "title_level_rank": level_rank(level)}
 
 
 def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
     """The rows this step writes for ``articles``, by row type."""
     titled = {a.article_id: find_titled_people(a.body) for a in articles}  # found once, used twice
     mentions = [
-        PersonMentionRow(issue_id=a.issue_id, article_id=a.article_id, person=p.name, title=p.title, position=p.start)
+        PersonMentionRow(issue_id=a.issue_id, article_id=a.article_id, person=p.name, title=p.title, position=p.start,
+                         **title_fields(p.title))
         for a in articles
         for p in titled[a.article_id]
     ]
@@ -60,7 +68,7 @@ def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
                                    meeting_name=meeting.name))
         participants += [
             ParticipantRow(meeting_id=meeting_id, issue_id=a.issue_id, person=p.person, title=p.title,
-                           role=p.role, ordinal=n)
+                           role=p.role, ordinal=n, **title_fields(p.title))
             for n, p in enumerate(meeting.participants, start=1)
         ]
     return {PersonMentionRow: mentions, MeetingRow: meetings, ParticipantRow: participants}

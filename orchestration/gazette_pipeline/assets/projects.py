@@ -8,6 +8,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 from gazette_text.project_merge import merge_reports, same_project
 from gazette_text.projects import ProjectReport, extract_projects
 
+from ..quality import project_quality, report_quality
 from ..resources import Warehouse, fetch
 from ..rows import ProjectReportRow, ProjectRow, StoredArticle, column_types
 from ..settings import DUCKDB_POOL
@@ -31,7 +32,8 @@ def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse
     rows = extracted_rows(batch.articles)
     store_extracted(warehouse, batch, rows)
     yield MaterializeResult(
-        asset_key=_REPORTS, metadata={"issues_read": len(batch.read), "project_reports": len(rows[ProjectReportRow])}
+        asset_key=_REPORTS,
+        metadata={"issues_read": len(batch.read), **report_quality(batch.articles, rows[ProjectReportRow])},
     )
 
 
@@ -67,9 +69,7 @@ def merge_projects(context: AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as conn:
         # merged anew from every report each time: project rows are not per issue
         warehouse.replace_rows(conn, ProjectRow, rows, "true")
-    yield MaterializeResult(
-        asset_key=["parsed", "projects"], metadata={"projects": len(rows), "reports": len(reports)}
-    )
+    yield MaterializeResult(asset_key=["parsed", "projects"], metadata=project_quality(rows, reports))
 
 
 @dataclass

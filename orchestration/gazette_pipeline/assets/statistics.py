@@ -3,6 +3,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 
 from gazette_text.statistics import extract_statistics
 
+from ..quality import statistics_quality
 from ..resources import Warehouse
 from ..rows import StatisticRow, StoredArticle
 from ..settings import DUCKDB_POOL
@@ -23,14 +24,9 @@ def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehous
     batch = articles_to_extract(warehouse, "statistics")
     rows = extracted_rows(batch.articles)
     store_extracted(warehouse, batch, rows)
-    figures = rows[StatisticRow]
     yield MaterializeResult(
         asset_key=["parsed", "statistics"],
-        metadata={
-            "issues_read": len(batch.read),
-            "statistics": len(figures),
-            "articles_with_figures": len({row.article_id for row in figures}),
-        },
+        metadata={"issues_read": len(batch.read), **statistics_quality(batch.articles, rows[StatisticRow])},
     )
 
 

@@ -33,6 +33,11 @@ final as (
         articles.event_month_day,
         articles.body,
         articles.credit,
+        issues.paper,
+        coalesce(articles.page, issues.page) as page,
+        articles.url,
+        articles.source_file,
+        articles.source_line,
         issues.published_on,
         issues.parsed_at
 

@@ -44,6 +44,7 @@ final as (
         articles.event_date as meeting_date,
         coalesce(people_per_meeting.chair, []) as chair,
         coalesce(people_per_meeting.participants, []) as participants,
+        articles.paper,
         articles.published_on,
         articles.parsed_at
 

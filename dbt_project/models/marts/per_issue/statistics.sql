@@ -32,6 +32,7 @@ final as (
         statistics.issue_id,
         articles.kind as article_kind,
         articles.event_date,
+        articles.paper,
         articles.published_on,
         articles.parsed_at
 

@@ -1,12 +1,8 @@
--- depends_on: {{ ref('stg_issues') }}
 with
 
 participants as (
 
     select * from {{ ref('stg_meeting_participants') }}
-    {% if is_incremental() %}
-    where issue_id in ({{ issues_parsed_since_last_build() }})
-    {% endif %}
 
 ),
 
@@ -22,15 +18,24 @@ issues as (
 
 ),
 
-final as (
+papers as (
+
+    select * from {{ ref('papers') }}
+
+),
+
+placed as (
 
     select
         participants.meeting_id,
         participants.person,
+        {{ locality('participants.title_place', 'participants.title_level', 'participants.title_level_rank', 'papers') }}
+            as locality,
         participants.title,
         participants.role,
         participants.ordinal,
         participants.issue_id,
+        issues.paper,
         issues.parsed_at
 
     from participants
@@ -38,6 +43,18 @@ final as (
         on meetings.meeting_id = participants.meeting_id
     inner join issues
         on issues.issue_id = participants.issue_id
+    left join papers
+        on papers.paper = issues.paper
+
+),
+
+final as (
+
+    select
+        {{ person_id('person', 'locality') }} as person_id,
+        *
+
+    from placed
 
 )
 
