@@ -18,7 +18,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros -type f) dbt_project/dbt_project.yml
 MANIFEST := dbt_project/target/manifest.json
 
-.PHONY: setup run refresh retract full-refresh test eval ui bench clean report
+.PHONY: setup run refresh retract full-refresh test eval ui bench clean report sql search
 
 setup: $(VENV)/.installed $(MANIFEST) $(DAGSTER_HOME)/dagster.yaml
 
@@ -65,6 +65,12 @@ ui: setup  ## Dagster UI (webserver and daemon) on 127.0.0.1:$(PORT)
 
 report: setup  ## write the HTML report of the warehouse as it is (nothing rebuilt) and print its path
 	$(BIN)/python -m gazette_pipeline.report
+
+sql: $(VENV)/.installed  ## the DuckDB shell on the warehouse, read-only (`echo "select 1;" | make -s sql` works too)
+	@$(BIN)/python -m gazette_pipeline.shell
+
+search: $(VENV)/.installed  ## the articles best matching Q="消防 隐患": date, paper, headline, passage
+	@$(BIN)/python -m gazette_pipeline.search $(if $(LIMIT),--limit $(LIMIT)) -- "$$Q"
 
 bench: setup  ## benchmarks: parse throughput, builds of 10 / 1,000 / 10,000 synthetic issues, refreshes
 	PYTHONPATH=orchestration:. $(BIN)/python -m benchmarks.bench
