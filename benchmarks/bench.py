@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.bench_search import search_timing
 from benchmarks.synthetic import REPO, write_archive
 
 PYTHON = sys.executable
@@ -102,6 +103,7 @@ def bench_size(n: int, workdir: Path, refresh: bool) -> dict:
            "DAGSTER_HOME": str(home), "PYTHONPATH": str(REPO / "orchestration")}
     text_mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
     row = {"issues": n, "text_mb": round(text_mb, 2), "full_build": run_build("all", env)}
+    row["search"] = search_timing(workdir / f"wh_{n}.duckdb")  # index rebuilt, then the worst of several queries
     if refresh:
         write_archive(folder, 1, start=n)  # the next day's issue
         row["refresh_one"] = run_build("new", env)
