@@ -140,7 +140,7 @@ def _read_in_context(blocks: list[B.Block]) -> list[B.Block]:
 def _kind_in_context(block: B.Block, before: B.Block | None, after: B.Block | None) -> str:
     next_is_near = after is not None and after.gap_before <= 1
     if block.kind == B.TEXT and is_exclaimed_kicker(block.lines) and next_is_near and after.kind in (B.SHORT, B.BYLINE):
-        return B.SHORT  # `312.6亿元！` over a title
+        return B.SHORT  # `48.5亿元！` over a title
     if block.kind == B.SHORT and next_is_near and after.kind in (B.TEXT, B.SHORT, B.CAPTION):
         if continues_text(after.text) or is_surely_cut(block.text, after.text):
             return B.TEXT  # the first piece of a sentence the layout cut

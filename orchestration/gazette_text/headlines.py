@@ -21,10 +21,10 @@ _LABEL_LINE = re.compile(rf"[{_CJK}]{{2,6}}")
 _TOPIC_BANNER = re.compile(rf"(?:聚焦|关注|直击|喜迎|礼赞|决战|奋进)[{_CJK}0-9·]{{2,12}}")
 _TIERS_UNDER_BANNER = 2  # a banner sits over a title and a subtitle, not over a lone title
 
-# --- a kicker that is a figure or a cry: `312.6亿元！`, `好消息！` ---
+# --- a kicker that is a figure or a cry: `48.5亿元！`, `好消息！` ---
 _EXCLAIMED_KICKER = re.compile(r"[^，,。；;、]{2,20}[！!？?]")
 
-# --- a place and a colon before the title: `芦湾镇：荷塘连片…`, `芦湾区:冬修水利…` ---
+# --- a place and a colon before the title: `东山镇：稻浪连片…`, `西岭区:冬修水利…` ---
 _PLACE_COLON_TITLE = re.compile(
     rf"""^[{_CJK}]{{1,8}}
         (?:省|市|区|县|州|旗|镇|乡|村|街道|社区|园区|新区|开发区|高新区)
@@ -69,7 +69,7 @@ def is_topic_banner(tiers: list[tuple[str, ...]]) -> bool:
 
 
 def is_exclaimed_kicker(lines: tuple[str, ...] | list[str]) -> bool:
-    """`312.6亿元！` over a title: one short line ending in ！ or ？."""
+    """`48.5亿元！` over a title: one short line ending in ！ or ？."""
     return len(lines) == 1 and bool(_EXCLAIMED_KICKER.fullmatch(lines[0].strip()))
 
 
