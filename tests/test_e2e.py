@@ -22,6 +22,7 @@ from conftest import GOLD_DIR, REPO, SEEDS, start_build as _start, warehouse_row
 from gazette_pipeline.build import build, retract
 from gazette_pipeline.definitions import build_definitions
 from gazette_pipeline.files import issue_files
+from gazette_pipeline.partitions import batch_files_of, register_batches
 
 pytestmark = pytest.mark.e2e
 
@@ -81,9 +82,9 @@ def _stopped_before_the_marts(folder, warehouse, name):
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("ISSUES_DIR", str(folder))
         instance, defs = DagsterInstance.ephemeral(), build_definitions(str(warehouse))
-        instance.add_dynamic_partitions("issue_files", [name])
-        per_issue = [a for a in defs.assets if a.partitions_def is not None]
-        assert materialize(per_issue, instance=instance, resources=defs.resources, partition_key=name).success
+        [batch] = register_batches(instance, [name])
+        per_batch = [a for a in defs.assets if a.partitions_def is not None]
+        assert materialize(per_batch, instance=instance, resources=defs.resources, partition_key=batch).success
 
 
 def _copy_of(refreshed: Refreshed, files: int, tmp_path, monkeypatch):
@@ -224,7 +225,8 @@ def test_removed_file_keeps_its_rows_until_retracted(refreshed, tmp_path, monkey
     assert retract(instance, defs, [SEED_FILES[0]], defs.resources["warehouse"])
     assert _rows(warehouse, "select source_file from marts.issues") == [(SEED_FILES[1],)]
     assert set(_orphans(warehouse).values()) == {0}
-    assert SEED_FILES[0] not in instance.get_dynamic_partitions("issue_files")
+    held = batch_files_of(instance, instance.get_dynamic_partitions("file_batches"))
+    assert SEED_FILES[0] not in held and SEED_FILES[1] in held
 
 
 # --- one full build ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from gazette_pipeline.assets.meetings import extract_people_and_meetings
 from gazette_pipeline.assets.parse import parse_articles
 from gazette_pipeline.assets.projects import extract_project_reports
 from gazette_pipeline.assets.statistics import extract_statistics_asset
-from gazette_pipeline.partitions import RANGE_END_TAG, RANGE_START_TAG, register_issue_files
+from gazette_pipeline.partitions import range_tags, register_batches
 from gazette_pipeline.resources import Warehouse
 from gazette_pipeline.rows import PER_ISSUE_ROWS
 
@@ -32,10 +32,8 @@ class Folder:
 
     def build(self, files: list[str]):
         """Ingest and parse ``files`` in one run, then run the extraction steps; their result."""
-        register_issue_files(self.instance, files)
-        order = [f for f in self.instance.get_dynamic_partitions("issue_files") if f in files]
+        tags = range_tags(register_batches(self.instance, files))
         resources = {"warehouse": self.warehouse}
-        tags = {RANGE_START_TAG: order[0], RANGE_END_TAG: order[-1]}
         assert materialize(PER_ISSUE_STEPS, instance=self.instance, resources=resources, tags=tags).success
         return materialize(EXTRACTION_STEPS, instance=self.instance, resources=resources)
 

@@ -10,7 +10,7 @@ import shutil
 from dagster import DagsterInstance, SkipReason, build_sensor_context
 
 from conftest import SEEDS
-from gazette_pipeline.partitions import register_issue_files
+from gazette_pipeline.partitions import batch_files_of, forget_files, register_batches
 from gazette_pipeline.sensors import issue_files_sensor
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -20,14 +20,19 @@ def _tick(instance, cursor):
     return issue_files_sensor(build_sensor_context(instance=instance, cursor=cursor))
 
 
+def _batches(instance) -> list[str]:
+    return instance.get_dynamic_partitions("file_batches")
+
+
 def test_sensor_new_same_changed(tmp_path, monkeypatch):
     monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
     instance = DagsterInstance.ephemeral()
     shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
 
     first = _tick(instance, None)
-    assert [r.partition_key for r in first.run_requests] == [SEED_FILES[0]]
-    assert instance.get_dynamic_partitions("issue_files") == [SEED_FILES[0]]
+    (request,) = first.run_requests
+    assert request.partition_key == _batches(instance)[0]
+    assert batch_files_of(instance, [request.partition_key]) == [SEED_FILES[0]]
 
     same = _tick(instance, first.cursor)
     assert isinstance(same, SkipReason)
@@ -35,22 +40,27 @@ def test_sensor_new_same_changed(tmp_path, monkeypatch):
     (tmp_path / SEED_FILES[0]).write_text("改过的一期。\n" + (SEEDS / SEED_FILES[0]).read_text(), encoding="utf-8")
     shutil.copy(SEEDS / SEED_FILES[1], tmp_path / "新的 一期.txt")
     changed = _tick(instance, first.cursor)
-    assert sorted(r.partition_key for r in changed.run_requests) == sorted([SEED_FILES[0], "新的 一期.txt"])
-    # the changed file keeps its partition; only the new name is registered
-    assert instance.get_dynamic_partitions("issue_files") == [SEED_FILES[0], "新的 一期.txt"]
-    assert len({r.run_key for r in changed.run_requests} | {r.run_key for r in first.run_requests}) == 3
+    (request,) = changed.run_requests
+    # the changed file and the new one make a new batch, read in one run
+    assert len(_batches(instance)) == 2 and request.partition_key == _batches(instance)[1]
+    assert batch_files_of(instance, [request.partition_key]) == sorted([SEED_FILES[0], "新的 一期.txt"])
+    assert request.run_key != first.run_requests[0].run_key
 
 
-def test_many_new_files_are_one_run(tmp_path, monkeypatch):
+def test_many_new_files_are_one_run_of_batches(tmp_path, monkeypatch):
     monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    monkeypatch.setenv("GAZETTE_BATCH_FILES", "2")
     instance = DagsterInstance.ephemeral()
     for name in SEED_FILES:
         shutil.copy(SEEDS / name, tmp_path / name)
     (request,) = _tick(instance, None).run_requests
+    batches = _batches(instance)
+    assert len(batches) == 3  # five files, two a batch
     assert request.partition_key is None
-    assert request.tags["dagster/asset_partition_range_start"] == SEED_FILES[0]
-    assert request.tags["dagster/asset_partition_range_end"] == SEED_FILES[-1]
-    assert instance.get_dynamic_partitions("issue_files") == SEED_FILES
+    assert request.tags["dagster/asset_partition_range_start"] == batches[0]
+    assert request.tags["dagster/asset_partition_range_end"] == batches[-1]
+    assert [len(batch_files_of(instance, [b])) for b in batches] == [2, 2, 1]
+    assert batch_files_of(instance, batches) == SEED_FILES
 
 
 def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
@@ -64,17 +74,22 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
     assert SEED_FILES[0] in json.loads(first.cursor)
 
 
-def test_the_sensor_and_the_builds_register_files_one_way(tmp_path, monkeypatch):
-    """A file build() registered is no new partition to the sensor, and the reverse."""
-    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+def test_batches_made_within_one_second_get_their_own_keys(tmp_path):
     instance = DagsterInstance.ephemeral()
-    assert register_issue_files(instance, SEED_FILES[1:2]) == SEED_FILES[1:2]  # as build() does
-    for name in SEED_FILES[:2]:
-        shutil.copy(SEEDS / name, tmp_path / name)
-    tick = _tick(instance, None)
-    assert sorted(r.partition_key for r in tick.run_requests) == SEED_FILES[:2]  # one run each
-    assert instance.get_dynamic_partitions("issue_files") == [SEED_FILES[1], SEED_FILES[0]]
-    assert register_issue_files(instance, SEED_FILES[:2]) == []
+    first = register_batches(instance, SEED_FILES[:2])
+    second = register_batches(instance, SEED_FILES[:2])  # the same files again: a re-read, a new batch
+    assert len(set(first + second)) == 2 and _batches(instance) == first + second
+    assert sorted(first + second) == first + second  # made later, sorted later: one range of keys
+    assert register_batches(instance, []) == []
+
+
+def test_a_retracted_file_leaves_its_batches(tmp_path):
+    instance = DagsterInstance.ephemeral()
+    alone, shared = register_batches(instance, SEED_FILES[:1]), register_batches(instance, SEED_FILES[:3])
+    forget_files(instance, SEED_FILES[:1])
+    assert _batches(instance) == shared  # its own batch went
+    assert batch_files_of(instance, shared) == SEED_FILES[1:3]
+    assert alone[0] not in _batches(instance)
 
 
 def test_refresh_also_reads_files_an_earlier_run_never_stored(tmp_path, monkeypatch):

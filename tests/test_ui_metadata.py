@@ -16,7 +16,7 @@ from gazette_pipeline.assets.parse import parse_articles
 from gazette_pipeline.assets.projects import extract_project_reports, merge_projects
 from gazette_pipeline.assets.statistics import extract_statistics_asset
 from gazette_pipeline.dbt import gazette_dbt_models
-from gazette_pipeline.partitions import RANGE_END_TAG, RANGE_START_TAG, register_issue_files
+from gazette_pipeline.partitions import range_tags, register_batches
 from gazette_pipeline.quality import (
     article_quality,
     issue_quality,
@@ -227,12 +227,11 @@ def seeds_run(tmp_path_factory):
     warehouse = Warehouse(path=str(tmp_path_factory.mktemp("ui_metadata") / "wh.duckdb"))
     resources, instance = {"warehouse": warehouse}, DagsterInstance.ephemeral()
     files = sorted(p.name for p in SEEDS.glob("*.txt"))
-    register_issue_files(instance, files)
-    order = [f for f in instance.get_dynamic_partitions("issue_files") if f in files]
+    tags = range_tags(register_batches(instance, files))
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ISSUES_DIR", str(SEEDS))
         per_issue = materialize([ingest_issue_files, parse_articles], instance=instance, resources=resources,
-                                tags={RANGE_START_TAG: order[0], RANGE_END_TAG: order[-1]})
+                                tags=tags)
         assert per_issue.success
         extraction = materialize([extract_statistics_asset, extract_people_and_meetings, extract_project_reports,
                                   merge_projects], instance=instance, resources=resources)

@@ -9,7 +9,7 @@ from dagster import DagsterInstance, Definitions, materialize
 from .definitions import build_definitions
 from .files import FileScan, last_scan, save_scan, scan_issue_files
 from .issue_rows import delete_orphaned_rows
-from .partitions import RANGE_END_TAG, RANGE_START_TAG, issue_files_partitions, register_issue_files
+from .partitions import forget_files, range_tags, register_batches
 from .resources import Warehouse, in_list, table_exists
 from .assets.parse import parse_files
 from .rows import IssueFileRow, RecordRow
@@ -17,20 +17,13 @@ from .settings import issues_dir
 
 
 def build(instance: DagsterInstance, defs: Definitions, files: list[str], full_refresh: bool = False) -> bool:
-    """Ingest and parse ``files`` (partition keys), one run per contiguous range of keys, then run the
-    incremental extraction steps and the dbt marts in one more run."""
-    register_issue_files(instance, files)
-    per_issue = [a for a in defs.assets if a.partitions_def is not None]
-    ok = True
-    for start, end in _key_ranges(instance, files):
-        result = materialize(
-            per_issue,
-            instance=instance,
-            resources=defs.resources,
-            tags={RANGE_START_TAG: start, RANGE_END_TAG: end},
-            raise_on_error=False,
-        )
-        ok = ok and result.success
+    """Ingest and parse ``files`` as new batches in one run, then run the incremental extraction steps
+    and the dbt marts in one more run."""
+    batches = register_batches(instance, files)
+    per_batch = [a for a in defs.assets if a.partitions_def is not None]
+    ok = materialize(
+        per_batch, instance=instance, resources=defs.resources, tags=range_tags(batches), raise_on_error=False
+    ).success
     dbt_config = {"ops": {"gazette_dbt_models": {"config": {"full_refresh": full_refresh}}}}
     return _extract_and_build_marts(instance, defs, dbt_config) and ok
 
@@ -43,9 +36,7 @@ def retract(instance: DagsterInstance, defs: Definitions, files: list[str], ware
         delete_orphaned_rows(conn)
     # a records issue other files still hold loses these files' records, or takes another file's version
     parse_files(warehouse, files)
-    for name in files:
-        if instance.has_dynamic_partition(issue_files_partitions.name, name):
-            instance.delete_dynamic_partition(issue_files_partitions.name, name)
+    forget_files(instance, files)
     return _extract_and_build_marts(instance, defs)
 
 
@@ -64,23 +55,6 @@ def not_in_warehouse(scan: FileScan, warehouse: Warehouse) -> list[str]:
             return scan.all_files
         stored = set(conn.execute(f"select source_file, content_sha256 from {IssueFileRow.table}").fetchall())
     return [name for name in scan.all_files if (name, scan.sha256(name)) not in stored]
-
-
-def _key_ranges(instance: DagsterInstance, files: list[str]) -> list[tuple[str, str]]:
-    """Contiguous runs of ``files`` in partition order: a backfill is one run, not one per issue."""
-    order = instance.get_dynamic_partitions(issue_files_partitions.name)
-    wanted = set(files)
-    ranges, start, previous = [], None, None
-    for key in order:
-        if key in wanted:
-            start = start or key
-            previous = key
-        elif start:
-            ranges.append((start, previous))
-            start = None
-    if start:
-        ranges.append((start, previous))
-    return ranges
 
 
 def main(argv=None) -> int:

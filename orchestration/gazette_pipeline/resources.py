@@ -72,14 +72,29 @@ class Warehouse(ConfigurableResource):
         Re-running a partition replaces its rows: never a duplicate. Creates the table (and schema)
         when missing, and adds the columns a newer version of the code writes.
         """
-        self.ensure_table(conn, row_type)
-        conn.begin()  # a run killed here leaves the old rows, never half of the new ones
-        try:
-            conn.execute(f"delete from {row_type.table} where {where}", params)
+        def insert():
             if rows:
                 conn.register("_new_rows", arrow_table(row_type, rows))
                 conn.execute(f"insert into {row_type.table} by name select * from _new_rows")
                 conn.unregister("_new_rows")
+
+        self._replace(conn, row_type, where, params, insert)
+
+    def replace_from_parquet(self, conn, row_type, paths: list[str], where: str, params=()) -> None:
+        """replace_rows with the new rows in Parquet files (a worker's output): they never pass
+        through this process's Python."""
+        def insert():
+            if paths:
+                conn.execute(f"insert into {row_type.table} by name select * from read_parquet(?)", [paths])
+
+        self._replace(conn, row_type, where, params, insert)
+
+    def _replace(self, conn, row_type, where: str, params, insert) -> None:
+        self.ensure_table(conn, row_type)
+        conn.begin()  # a run killed here leaves the old rows, never half of the new ones
+        try:
+            conn.execute(f"delete from {row_type.table} where {where}", params)
+            insert()
             conn.commit()
         except BaseException:
             conn.rollback()

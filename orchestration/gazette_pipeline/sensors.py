@@ -13,7 +13,7 @@ from dagster import (
 )
 
 from .files import last_scan, save_scan, scan_issue_files
-from .partitions import RANGE_END_TAG, RANGE_START_TAG, register_issue_files
+from .partitions import range_tags, register_batches
 from .settings import issues_dir
 
 per_issue_job = define_asset_job(
@@ -23,16 +23,17 @@ per_issue_job = define_asset_job(
 )
 marts_job = define_asset_job(
     "build_marts",
-    selection=AssetSelection.groups("dbt"),
-    description="Bring the dbt staging models and marts up to date (incremental).",
+    selection=AssetSelection.groups("dbt", "search", "reports"),
+    description="Bring the dbt staging models and marts up to date (incremental), then the search index "
+    "and the report.",
 )
 
 
 @sensor(
     job=per_issue_job,
-    minimum_interval_seconds=10,
+    minimum_interval_seconds=5,
     default_status=DefaultSensorStatus.RUNNING,
-    description="Registers new or changed files of ISSUES_DIR as partitions and parses each alone.",
+    description="Registers new or changed files of ISSUES_DIR as a batch partition and parses them.",
 )
 def issue_files_sensor(context: SensorEvaluationContext):
     # Starts from what `make run`/`make refresh` last built, so a fresh UI re-parses nothing.
@@ -40,20 +41,18 @@ def issue_files_sensor(context: SensorEvaluationContext):
     if not scan.new_or_changed:
         return SkipReason(f"no new or changed files in {issues_dir()}")
     save_scan(context.instance, scan)
-    new_keys = register_issue_files(context.instance, scan.new_or_changed)
-    # A changed file reuses its partition: its run replaces that issue's rows.
-    runs = [_run_for(scan, [f]) for f in scan.new_or_changed if f not in new_keys]
-    if new_keys:
-        runs.append(_run_for(scan, new_keys))
-    return SensorResult(run_requests=runs, cursor=scan.cursor)
+    # a changed file goes into a new batch too: the run re-reads it and replaces its issue's rows
+    batches = register_batches(context.instance, scan.new_or_changed)
+    return SensorResult(run_requests=[_run_for(scan, batches)], cursor=scan.cursor)
 
 
-def _run_for(scan, keys: list[str]) -> RunRequest:
-    """One run per changed file; all new files in one run (they are appended as one range of keys)."""
-    run_key = ":".join(f"{k}:{scan.sha256(k)[:16]}" for k in keys[:20]) + (f":+{len(keys)}" if len(keys) > 20 else "")
-    if len(keys) == 1:
-        return RunRequest(run_key=run_key, partition_key=keys[0])
-    return RunRequest(run_key=run_key, tags={RANGE_START_TAG: keys[0], RANGE_END_TAG: keys[-1]})
+def _run_for(scan, batches: list[str]) -> RunRequest:
+    """One run for every batch the tick made; the run key names the files and their contents."""
+    files = sorted(scan.new_or_changed)
+    run_key = ":".join(f"{k}:{scan.sha256(k)[:16]}" for k in files[:20]) + (f":+{len(files)}" if len(files) > 20 else "")
+    if len(batches) == 1:
+        return RunRequest(run_key=run_key, partition_key=batches[0])
+    return RunRequest(run_key=run_key, tags=range_tags(batches))
 
 
 @schedule(

@@ -1,49 +1,63 @@
-"""Which issues an extraction step still has to read, and what it read.
+"""Which issues an extraction step still has to read, and reading them on the workers.
 
 Extraction steps are not partitioned: each run reads the issues parsed since the step last saw them
 (by `parsed.issues.parsed_at`), so a backfill costs one asset event per step, not one per issue,
-and a new issue is still read alone.
+and a new issue is still read alone. The issues are read a batch at a time (memory stays flat), their
+articles shared out among the workers (workers.py), whose rows the step loads from the spool.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..issue_rows import replace_issue_rows
+from ..quality import Tally, merge_tallies
 from ..resources import Warehouse, fetch, in_list, table_exists
 from ..rows import ExtractionLogRow, IssueRow, StoredArticle
+from ..settings import batch_files, spool_dir
+from ..spool import SpooledChunk, discard, load_spooled, step_folder
+from ..workers import worker_pool
+
+_ARTICLES_PER_CHUNK = 200  # a worker's share: about a second of extraction
 
 
 @dataclass(frozen=True)
-class Batch:
-    """What ``step`` reads in one run: the issues parsed since it last read them, and their articles."""
+class Extracted:
+    """What one run of a step read and found, added up over its workers' chunks."""
 
-    step: str
-    read: list[ExtractionLogRow]  # the issues, logged once the step's rows are stored
-    articles: list[StoredArticle]
-
-    @property
-    def issue_ids(self) -> list[str]:
-        return [entry.issue_id for entry in self.read]
+    issues_read: int
+    tallies: dict[str, Tally]  # table -> counts (quality.py)
 
 
-def articles_to_extract(warehouse: Warehouse, step: str) -> Batch:
-    """The issues parsed since ``step`` last read them (all of them the first time), with their articles."""
+def run_extraction(warehouse: Warehouse, step: str, task: Callable, row_types: tuple) -> Extracted:
+    """Run ``task(articles, folder) -> SpooledChunk`` over the articles of every issue ``step`` has not
+    read since it was parsed; replace those issues' rows of ``row_types``, then log them as read."""
     with warehouse.connect() as conn:
         warehouse.ensure_table(conn, ExtractionLogRow)
-        if not table_exists(conn, IssueRow.table):
-            return Batch(step, [], [])
-        read = fetch(conn, ExtractionLogRow, _NOT_YET_READ, [step])
-        return Batch(step, read, read_articles(conn, [entry.issue_id for entry in read]))
+        pending = fetch(conn, ExtractionLogRow, _NOT_YET_READ, [step]) if table_exists(conn, IssueRow.table) else []
+    chunks: list[SpooledChunk] = []
+    with step_folder(spool_dir(warehouse.path), step) as folder, worker_pool() as map_chunks:
+        for start in range(0, len(pending), batch_files()):
+            batch = pending[start:start + batch_files()]
+            chunks += _extract_batch(warehouse, map_chunks, step, task, row_types, batch, folder)
+        # a run that read nothing reports zero counts, not missing ones
+        chunks = chunks or [task([], str(folder))]
+    tables = chunks[0].tallies
+    return Extracted(len(pending), {table: merge_tallies(c.tallies[table] for c in chunks) for table in tables})
 
 
-def store_extracted(warehouse: Warehouse, batch: Batch, rows_by_type: dict[type, list]) -> None:
-    """Replace the batch's issues' rows of every row type (those it no longer yields go), then log them."""
+def _extract_batch(warehouse, map_chunks, step, task, row_types, read: list[ExtractionLogRow],
+                   folder) -> list[SpooledChunk]:
+    issue_ids = [entry.issue_id for entry in read]
     with warehouse.connect() as conn:
-        for row_type, rows in rows_by_type.items():
-            replace_issue_rows(warehouse, conn, row_type, batch.issue_ids, rows)
-        warehouse.replace_rows(
-            conn, ExtractionLogRow, batch.read, f"step = ? and {in_list('issue_id')}", [batch.step, batch.issue_ids]
-        )
+        articles = read_articles(conn, issue_ids)
+    parts = [articles[i:i + _ARTICLES_PER_CHUNK] for i in range(0, len(articles), _ARTICLES_PER_CHUNK)]
+    chunks = list(map_chunks(task, parts, str(folder)))
+    with warehouse.connect() as conn:
+        for row_type in row_types:
+            load_spooled(warehouse, conn, row_type, chunks, in_list("issue_id"), [issue_ids])
+        warehouse.replace_rows(conn, ExtractionLogRow, read, f"step = ? and {in_list('issue_id')}", [step, issue_ids])
+    discard(chunks)
+    return chunks
 
 
 def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:

@@ -3,7 +3,7 @@ file (`*.jsonl`, `*.csv`, `*.parquet`) a raw row per record; what cannot be read
 
 import hashlib
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,11 +14,11 @@ from gazette_text.records import RECORD_SUFFIXES
 from gazette_text.sources import MANIFEST_NAME, ManifestError, ManifestRow, manifest_row, paper_from_folder, read_manifest
 
 from ..issue_rows import delete_orphaned_rows
-from ..partitions import PER_ISSUE, files_of_run
+from ..partitions import PER_BATCH, files_of_run
 from ..record_files import keep_first_seen_records, read_records_file
 from ..resources import Warehouse, in_list, table_exists
 from ..rows import IssueFileRow, RecordRow
-from ..settings import DUCKDB_POOL, issues_dir
+from ..settings import DUCKDB_POOL, batch_files, issues_dir
 
 
 @multi_asset(
@@ -32,7 +32,7 @@ from ..settings import DUCKDB_POOL, issues_dir
     name="ingest_issue_files",
     group_name="ingest",
     pool=DUCKDB_POOL,
-    **PER_ISSUE,
+    **PER_BATCH,
 )
 def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
     """Read this run's files into raw.issue_files and raw.article_records; a bad file or record gets a
@@ -40,25 +40,19 @@ def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
     folder = issues_dir()
     seen_at = datetime.now(timezone.utc).replace(tzinfo=None)
     manifest, manifest_error = _manifest(folder)
+    files = files_of_run(context)
     rows, records, missing = [], [], []
-    for name in files_of_run(context):
-        path = folder / name
-        if not path.is_file():  # removed from the folder: its rows stay until retracted
-            missing.append(name)
-        elif path.suffix.lower() in RECORD_SUFFIXES:
-            file_row, file_records = _read_records(path, name, manifest, seen_at)
-            rows.append(file_row)
-            records += file_records
-        else:
-            rows.append(_read_file(path, name, manifest, seen_at))
-    if manifest_error:
-        rows.append(_error_row(MANIFEST_NAME, None, None, manifest_error, seen_at))
-    read = [row.source_file for row in rows] + [MANIFEST_NAME]  # a fixed manifest clears its old error
+    # a batch's worth of text at a time: memory stays flat however many files the run covers
+    for start in range(0, len(files), batch_files()):
+        stored = _ingest(warehouse, folder, files[start:start + batch_files()], manifest, seen_at)
+        rows += [replace(row, raw_text=None) for row in stored.rows]
+        records += [replace(row, body=None, raw_record=None) for row in stored.records]
+        missing += stored.missing
+    manifest_rows = [_error_row(MANIFEST_NAME, None, None, manifest_error, seen_at)] if manifest_error else []
+    rows += manifest_rows
     with warehouse.connect() as conn:
-        rows = keep_first_seen(conn, rows)
-        records = keep_first_seen_records(conn, records)
-        warehouse.replace_rows(conn, IssueFileRow, rows, in_list("source_file"), [read])
-        warehouse.replace_rows(conn, RecordRow, records, in_list("source_file"), [read])
+        # a fixed manifest clears its old error
+        warehouse.replace_rows(conn, IssueFileRow, manifest_rows, "source_file = ?", [MANIFEST_NAME])
         # an edited file's old issue is held by no file now: its rows go everywhere
         orphaned = delete_orphaned_rows(conn)
     good = [row for row in rows if row.reason is None]
@@ -93,6 +87,35 @@ def ingest_issue_files(context: AssetExecutionContext, warehouse: Warehouse):
             "record_issues": len({row.issue_id for row in records if row.issue_id}),
         },
     )
+
+
+@dataclass(frozen=True)
+class _Stored:
+    rows: list[IssueFileRow]
+    records: list[RecordRow]
+    missing: list[str]
+
+
+def _ingest(warehouse: Warehouse, folder: Path, names: list[str], manifest, seen_at) -> _Stored:
+    """Read ``names`` and replace their raw rows."""
+    rows, records, missing = [], [], []
+    for name in names:
+        path = folder / name
+        if not path.is_file():  # removed from the folder: its rows stay until retracted
+            missing.append(name)
+        elif path.suffix.lower() in RECORD_SUFFIXES:
+            file_row, file_records = _read_records(path, name, manifest, seen_at)
+            rows.append(file_row)
+            records += file_records
+        else:
+            rows.append(_read_file(path, name, manifest, seen_at))
+    read = [row.source_file for row in rows]
+    with warehouse.connect() as conn:
+        rows = keep_first_seen(conn, rows)
+        records = keep_first_seen_records(conn, records)
+        warehouse.replace_rows(conn, IssueFileRow, rows, in_list("source_file"), [read])
+        warehouse.replace_rows(conn, RecordRow, records, in_list("source_file"), [read])
+    return _Stored(rows, records, missing)
 
 
 def keep_first_seen(conn, rows: list[IssueFileRow]) -> list[IssueFileRow]:

@@ -1,15 +1,12 @@
 """People with titles in every article, and the meetings that meeting articles report."""
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
-from gazette_text.meetings import extract_meeting
-from gazette_text.people import find_titled_people
-from gazette_text.places import level_rank, title_place
-
-from ..quality import meeting_quality, participant_quality, people_quality
+from ..extracting import people_and_meetings_chunk
+from ..quality import meeting_figures, participant_figures, people_figures
 from ..resources import Warehouse
-from ..rows import MeetingRow, ParticipantRow, PersonMentionRow, StoredArticle
+from ..rows import MeetingRow, ParticipantRow, PersonMentionRow
 from ..settings import DUCKDB_POOL
-from .extraction_log import articles_to_extract, store_extracted
+from .extraction_log import run_extraction
 
 _ARTICLES = ["parsed", "articles"]
 
@@ -29,46 +26,12 @@ _ARTICLES = ["parsed", "articles"]
 )
 def extract_people_and_meetings(context: AssetExecutionContext, warehouse: Warehouse):
     """Find titled people in every article, then each meeting's name, chair and participants."""
-    batch = articles_to_extract(warehouse, "people_and_meetings")
-    rows = extracted_rows(batch.articles)
-    store_extracted(warehouse, batch, rows)
-    meetings, participants = rows[MeetingRow], rows[ParticipantRow]
+    run = run_extraction(warehouse, "people_and_meetings", people_and_meetings_chunk,
+                         (PersonMentionRow, MeetingRow, ParticipantRow))
+    meetings = run.tallies[MeetingRow.table]
     yield MaterializeResult(
         asset_key=["parsed", "people_mentions"],
-        metadata={"issues_read": len(batch.read), **people_quality(batch.articles, rows[PersonMentionRow])},
+        metadata={"issues_read": run.issues_read, **people_figures(run.tallies[PersonMentionRow.table])},
     )
-    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata=meeting_quality(meetings, participants))
-    yield MaterializeResult(
-        asset_key=["parsed", "meeting_participants"], metadata=participant_quality(meetings, participants)
-    )
-
-
-def title_fields(title: str | None) -> dict:
-    """Where a title places its holder: the place it names, and the level of the post (see places.py)."""
-    place, level = title_place(title)
-    return {"title_place": place, "title_level": level, "title_level_rank": level_rank(level)}
-
-
-def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
-    """The rows this step writes for ``articles``, by row type."""
-    titled = {a.article_id: find_titled_people(a.body) for a in articles}  # found once, used twice
-    mentions = [
-        PersonMentionRow(issue_id=a.issue_id, article_id=a.article_id, person=p.name, title=p.title, position=p.start,
-                         **title_fields(p.title))
-        for a in articles
-        for p in titled[a.article_id]
-    ]
-    meetings, participants = [], []
-    for a in articles:
-        meeting = extract_meeting(a.headline, a.body, a.kind, titled[a.article_id])
-        if meeting is None:
-            continue
-        meeting_id = f"{a.article_id}-m1"
-        meetings.append(MeetingRow(meeting_id=meeting_id, issue_id=a.issue_id, article_id=a.article_id,
-                                   meeting_name=meeting.name))
-        participants += [
-            ParticipantRow(meeting_id=meeting_id, issue_id=a.issue_id, person=p.person, title=p.title,
-                           role=p.role, ordinal=n, **title_fields(p.title))
-            for n, p in enumerate(meeting.participants, start=1)
-        ]
-    return {PersonMentionRow: mentions, MeetingRow: meetings, ParticipantRow: participants}
+    yield MaterializeResult(asset_key=["parsed", "meetings"], metadata=meeting_figures(meetings))
+    yield MaterializeResult(asset_key=["parsed", "meeting_participants"], metadata=participant_figures(meetings))

@@ -6,13 +6,14 @@ from datetime import date
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
 from gazette_text.project_merge import merge_reports, same_project
-from gazette_text.projects import ProjectReport, extract_projects
+from gazette_text.projects import ProjectReport
 
-from ..quality import project_quality, report_quality
+from ..extracting import project_reports_chunk
+from ..quality import project_quality, report_figures
 from ..resources import Warehouse, fetch
-from ..rows import ProjectReportRow, ProjectRow, StoredArticle, column_types
+from ..rows import ProjectReportRow, ProjectRow, column_types
 from ..settings import DUCKDB_POOL
-from .extraction_log import articles_to_extract, store_extracted
+from .extraction_log import run_extraction
 
 _REPORTS = ["parsed", "project_reports"]
 
@@ -28,27 +29,11 @@ _REPORTS = ["parsed", "project_reports"]
 )
 def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse):
     """Read each project article and caption: company, place, money, land, floor area, stage, completion."""
-    batch = articles_to_extract(warehouse, "project_reports")
-    rows = extracted_rows(batch.articles)
-    store_extracted(warehouse, batch, rows)
+    run = run_extraction(warehouse, "project_reports", project_reports_chunk, (ProjectReportRow,))
     yield MaterializeResult(
         asset_key=_REPORTS,
-        metadata={"issues_read": len(batch.read), **report_quality(batch.articles, rows[ProjectReportRow])},
+        metadata={"issues_read": run.issues_read, **report_figures(run.tallies[ProjectReportRow.table])},
     )
-
-
-def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
-    """The rows this step writes for ``articles``, by row type."""
-    reports = []
-    for a in articles:
-        # An article may report several projects (集中开工 of five); each is its own report.
-        found = extract_projects(a.headline, a.body, a.kind, a.published_on, a.published_year)
-        for n, report in enumerate(found, start=1):
-            reports.append(ProjectReportRow(
-                report_id=f"{a.article_id}-p{n}", issue_id=a.issue_id, article_id=a.article_id,
-                **asdict(report), published_on=a.published_on,
-            ))
-    return {ProjectReportRow: reports}
 
 
 @multi_asset(

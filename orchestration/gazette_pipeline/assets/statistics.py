@@ -1,13 +1,12 @@
 """Every reported quantity of every article body and photo caption."""
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
-from gazette_text.statistics import extract_statistics
-
-from ..quality import statistics_quality
+from ..extracting import statistics_chunk
+from ..quality import statistics_figures
 from ..resources import Warehouse
-from ..rows import StatisticRow, StoredArticle
+from ..rows import StatisticRow
 from ..settings import DUCKDB_POOL
-from .extraction_log import articles_to_extract, store_extracted
+from .extraction_log import run_extraction
 
 
 @multi_asset(
@@ -21,33 +20,8 @@ from .extraction_log import articles_to_extract, store_extracted
 )
 def extract_statistics_asset(context: AssetExecutionContext, warehouse: Warehouse):
     """Find every quantity (value, unit, qualifier, subject) in article bodies and captions."""
-    batch = articles_to_extract(warehouse, "statistics")
-    rows = extracted_rows(batch.articles)
-    store_extracted(warehouse, batch, rows)
+    run = run_extraction(warehouse, "statistics", statistics_chunk, (StatisticRow,))
     yield MaterializeResult(
         asset_key=["parsed", "statistics"],
-        metadata={"issues_read": len(batch.read), **statistics_quality(batch.articles, rows[StatisticRow])},
+        metadata={"issues_read": run.issues_read, **statistics_figures(run.tallies[StatisticRow.table])},
     )
-
-
-def extracted_rows(articles: list[StoredArticle]) -> dict[type, list]:
-    """The rows this step writes for ``articles``, by row type."""
-    return {
-        StatisticRow: [
-            StatisticRow(
-                stat_id=f"{a.article_id}-s{n:03d}",
-                issue_id=a.issue_id,
-                article_id=a.article_id,
-                subject=s.subject,
-                value=s.value,
-                unit=s.unit,
-                qualifier=s.qualifier,
-                raw_text=s.raw_text,
-                sentence=s.sentence,
-                start_offset=s.start,
-                end_offset=s.end,
-            )
-            for a in articles
-            for n, s in enumerate(extract_statistics(a.body), start=1)
-        ]
-    }
