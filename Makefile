@@ -72,8 +72,12 @@ sql: $(VENV)/.installed  ## the DuckDB shell on the warehouse, read-only (`echo 
 search: $(VENV)/.installed  ## the articles best matching Q="消防 隐患": date, paper, headline, passage
 	@$(BIN)/python -m gazette_pipeline.search $(if $(LIMIT),--limit $(LIMIT)) -- "$$Q"
 
-bench: setup  ## benchmarks: parse throughput, builds of 10 / 1,000 / 10,000 synthetic issues, refreshes
+bench: setup  ## benchmarks: parse throughput; builds of 10 / 1,000 / 10,000 synthetic issues (wall, CPU, memory), re-runs, refreshes against the framework floor, sensor latency
 	PYTHONPATH=orchestration:. $(BIN)/python -m benchmarks.bench
+
+.PHONY: bench-large
+bench-large: setup  ## the same figures for 100,000 synthetic issues, in benchmarks/results_large.json
+	BENCH_SIZES=100000 BENCH_OUT=benchmarks/results_large.json PYTHONPATH=orchestration:. $(BIN)/python -m benchmarks.bench
 
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs

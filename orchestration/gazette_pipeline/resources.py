@@ -1,6 +1,7 @@
 """The warehouse resource: short-lived DuckDB connections, opened only inside a step."""
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,10 @@ def fetch(conn, row_type, sql: str, params=()) -> list:
     return [row_type(**dict(zip(names, values))) for values in cursor.fetchall()]
 
 
+def duckdb_memory(default: str) -> str:
+    return os.environ.get("GAZETTE_DUCKDB_MEMORY") or default
+
+
 class WarehouseBusy(RuntimeError):
     """Another process kept the DuckDB file locked for longer than we wait."""
 
@@ -40,6 +45,10 @@ class Warehouse(ConfigurableResource):
     path: str
 
     lock_wait_seconds: float = 120.0
+
+    # DuckDB's own default is 80% of the machine: a first search index of a large archive would take
+    # gigabytes it can spill to disk instead (GAZETTE_DUCKDB_MEMORY overrides).
+    memory_limit: str = "512MB"
 
     @contextmanager
     def connect(self):
@@ -55,7 +64,7 @@ class Warehouse(ConfigurableResource):
         deadline = time.monotonic() + self.lock_wait_seconds
         while True:
             try:
-                return duckdb.connect(self.path)
+                return duckdb.connect(self.path, config={"memory_limit": duckdb_memory(self.memory_limit)})
             except duckdb.IOException as err:
                 if "lock" not in str(err).lower():
                     raise

@@ -1,0 +1,92 @@
+"""Sensor latency under `dagster dev`: one issue file dropped into the ISSUES_DIR of a built archive,
+until a reader gets its articles from marts.articles; where that time went (waiting for a tick, the
+tick, the run queue, the run's launch, its steps), the sensor's idle tick, and one load of the asset
+page of parsed/articles. `make bench` runs it on the smallest and the largest archive it builds.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.bench_ui import DagsterUI, asset_page_load, dagster_dev, wait_for_completed_tick
+from benchmarks.synthetic import write_archive
+
+SENSOR = "issue_files_sensor"
+ASSET_KEY = ["parsed", "articles"]
+TIMEOUT_S = 120
+POLL_S = 0.25
+
+
+def sensor_figures(env: dict, log: Path) -> dict:
+    """Figures of the synthetic archive that ``env`` names; it gains one issue file (the next day's)."""
+    folder, warehouse = Path(env["ISSUES_DIR"]), Path(env["WAREHOUSE_PATH"])
+    with dagster_dev(env, log) as ui:
+        wait_for_completed_tick(ui, SENSOR)
+        page = asset_page_load(ui, ASSET_KEY)  # before the drop: an idle UI, no run competing
+        dropped = write_archive(folder, 1, start=len(list(folder.glob("*.txt"))))[0]
+        dropped_at = dropped.stat().st_mtime
+        visible_at = _wait_until_in_marts(ui, warehouse, dropped.name, dropped_at)
+        requesting = [t for t in ui.ticks(SENSOR, limit=20) if t["runIds"] and t["timestamp"] >= ui.started_at]
+        tick, run = _tick_and_run(ui, requesting)
+        steps = ui.step_seconds(run["runId"])
+        idle = [t["endTimestamp"] - t["timestamp"] for t in ui.ticks(SENSOR, limit=20) if t["status"] == "SKIPPED"]
+    return {
+        "latency_seconds": round(visible_at - dropped_at, 1),
+        "components": _components(dropped_at, tick, run["stats"], visible_at),
+        "run_steps_seconds": steps,
+        "run_status": run["status"],
+        "ticks_requesting_runs": len(requesting),  # 1: the fresh UI re-read nothing the build had read
+        "idle_tick_seconds": round(statistics.median(idle), 2) if idle else None,
+        "asset_page": page,
+    }
+
+
+def _wait_until_in_marts(ui: DagsterUI, warehouse: Path, source_file: str, since: float) -> float:
+    """When a reader first got the dropped file's articles from marts.articles (epoch seconds).
+
+    Read only while no run is in progress: a reader's lock at the moment dbt opens the file fails the
+    run (dbt does not wait for the lock as the Python assets do), and a run's steps keep readers out anyway.
+    """
+    while time.time() < since + TIMEOUT_S:
+        if not ui.runs_in_progress() and _articles_in_marts(warehouse, source_file):
+            return time.time()
+        time.sleep(POLL_S)
+    raise RuntimeError(f"the articles of {source_file} are not in marts.articles {TIMEOUT_S} s after the drop; "
+                       f"latest ticks: {ui.ticks(SENSOR)}\n{ui.log_tail()}")
+
+
+def _articles_in_marts(warehouse: Path, source_file: str) -> bool:
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as conn:
+            return conn.execute("select count(*) from marts.articles where source_file = ?",
+                                [source_file]).fetchone()[0] > 0
+    except duckdb.Error:  # a writer holds the file (DuckDB's lock): read again next time
+        return False
+
+
+def _tick_and_run(ui: DagsterUI, requesting: list[dict]) -> tuple[dict, dict]:
+    """The first tick that requested a run since the UI started, and that run."""
+    if not requesting:
+        raise RuntimeError(f"the articles are in the marts but no tick of {SENSOR} requested a run")
+    tick = min(requesting, key=lambda t: t["timestamp"])
+    return tick, ui.runs(tick["runIds"][:1])[0]
+
+
+def _components(dropped_at: float, tick: dict, run_stats: dict, visible_at: float) -> dict:
+    """Drop → tick start → tick end → run launched → run started → run ended → rows read, in seconds."""
+    marks = {
+        "wait_for_tick": tick["timestamp"],
+        "tick": tick["endTimestamp"],
+        "queued": run_stats["launchTime"],  # until the daemon's run queue launches a process
+        "launch": run_stats["startTime"],  # the new process reports RUN_START once it has loaded the code location
+        "run": run_stats["endTime"],
+        "read": visible_at,
+    }
+    figures, previous = {}, dropped_at
+    for name, at in marks.items():
+        figures[name] = round(at - previous, 2) if at and previous else None
+        previous = at
+    return figures
