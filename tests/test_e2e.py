@@ -231,6 +231,23 @@ def test_removed_file_keeps_its_rows_until_retracted(refreshed, tmp_path, monkey
 
 # --- one full build ---------------------------------------------------------------------------------
 
+def test_a_second_make_run_with_nothing_changed_reads_nothing(built, built_marts, tmp_path):
+    """`make run` again with the same files and the same code only scans the folder: the warehouse
+    already holds what it would build. A new file is still read, alone."""
+    warehouse = tmp_path / "wh.duckdb"
+    shutil.copy(built, warehouse)
+    shutil.copytree(built.parent / "dagster_home", tmp_path / "dagster_home")
+    assert _start("all", SEEDS, warehouse).finish() == (
+        f"nothing new in {SEEDS}: the warehouse holds every file, built with this code")
+    _assert_same_marts(_marts(warehouse), built_marts)
+
+    folder = tmp_path / "issues"
+    shutil.copytree(SEEDS, folder)
+    (folder / "新的一期.txt").write_text((SEEDS / SEED_FILES[0]).read_text(encoding="utf-8") + "\n再加一句。",
+                                     encoding="utf-8")
+    assert _start("all", folder, warehouse).finish() == f"built 1 issue file(s) from {folder}"
+
+
 def test_marts_hold_every_seed_issue_and_article(built):
     assert _rows(built, "select count(*) from marts.issues") == [(5,)]
     assert _rows(built, "select count(*) from marts.articles") == [(24,)]

@@ -1,8 +1,8 @@
 """Same answer in any order: what an article yields never depends on what else is in the run.
 
 The property test feeds every article of the seeds, the dev pages and a small invented issue
-through the pipeline's per-article steps (``gazette_pipeline.extracting``: what the statistics,
-people-and-meetings and project-report assets' workers run): each article alone, and in shuffled batches of random sizes (fixed
+through the pipeline's per-article step (``gazette_pipeline.extracting``: what the extraction asset's
+workers run): each article alone, and in shuffled batches of random sizes (fixed
 seeds). Each configuration runs in a fresh interpreter, so nothing one leaves behind (jieba's
 process-wide dictionary, a module cache) can help another. The rows must be identical.
 
@@ -58,13 +58,12 @@ def _all_articles() -> list[_Article]:
 
 def _run_in_batches(batches: list[list[_Article]]) -> dict[str, list[str]]:
     """Every row the per-article steps write, for these batches run one after another."""
-    from gazette_pipeline.extracting import people_and_meetings_rows, project_report_rows, statistics_rows
+    from gazette_pipeline.extracting import extracted_rows
 
     rows: dict[str, list[str]] = {}
     for batch in batches:
-        for step in (statistics_rows, people_and_meetings_rows, project_report_rows):
-            for row_type, typed_rows in step(batch).items():
-                rows.setdefault(row_type.__name__, []).extend(repr(row) for row in typed_rows)
+        for row_type, typed_rows in extracted_rows(batch).items():
+            rows.setdefault(row_type.__name__, []).extend(repr(row) for row in typed_rows)
     return {row_type: sorted(typed_rows) for row_type, typed_rows in rows.items()}
 
 

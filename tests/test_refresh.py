@@ -10,6 +10,7 @@ import shutil
 from dagster import DagsterInstance, SkipReason, build_sensor_context
 
 from conftest import SEEDS
+from gazette_pipeline import code_version as versions
 from gazette_pipeline.partitions import batch_files_of, forget_files, register_batches
 from gazette_pipeline.sensors import issue_files_sensor
 
@@ -108,3 +109,22 @@ def test_refresh_also_reads_files_an_earlier_run_never_stored(tmp_path, monkeypa
         conn.execute("insert into raw.issue_files values (?, ?)", [SEED_FILES[0], scan.sha256(SEED_FILES[0])])
     # the scan saw both, but the run for the second one never wrote it
     assert not_in_warehouse(scan_issue_files(tmp_path, scan.cursor), warehouse) == [SEED_FILES[1]]
+
+
+def test_the_code_version_changes_with_any_source_and_only_then(tmp_path, monkeypatch):
+    """What makes `make run` read every file again: any change to the parser, the pipeline or a model."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text("x = 1", encoding="utf-8")
+    monkeypatch.setattr(versions, "REPO_ROOT", tmp_path)
+    monkeypatch.setattr(versions, "_SOURCES", [(tmp_path / "pkg", "*.py")])
+    first = versions.code_version()
+    assert versions.code_version() == first
+    (tmp_path / "pkg" / "a.py").write_text("x = 2", encoding="utf-8")
+    edited = versions.code_version()
+    (tmp_path / "pkg" / "b.py").write_text("", encoding="utf-8")
+    assert len({first, edited, versions.code_version()}) == 3
+
+
+def test_the_real_code_version_covers_parser_pipeline_and_models():
+    folders = {folder.name for folder, _ in versions._SOURCES}
+    assert {"gazette_text", "gazette_pipeline", "models", "macros"} <= folders

@@ -10,11 +10,10 @@ import yaml
 from dagster import DagsterInstance, materialize
 
 from conftest import DBT_DIR, SEEDS
+from gazette_pipeline.assets.extract import extract_articles
 from gazette_pipeline.assets.ingest import ingest_issue_files
-from gazette_pipeline.assets.meetings import extract_people_and_meetings
 from gazette_pipeline.assets.parse import parse_articles
-from gazette_pipeline.assets.projects import extract_project_reports, merge_projects
-from gazette_pipeline.assets.statistics import extract_statistics_asset
+from gazette_pipeline.assets.projects import merge_projects
 from gazette_pipeline.dbt import gazette_dbt_models
 from gazette_pipeline.partitions import range_tags, register_batches
 from gazette_pipeline.quality import (
@@ -233,7 +232,7 @@ def seeds_run(tmp_path_factory):
         per_issue = materialize([ingest_issue_files, parse_articles], instance=instance, resources=resources,
                                 tags=tags)
         assert per_issue.success
-        extraction = materialize([extract_statistics_asset, extract_people_and_meetings, extract_project_reports,
+        extraction = materialize([extract_articles,
                                   merge_projects], instance=instance, resources=resources)
     assert extraction.success
     events = [e.step_materialization_data.materialization

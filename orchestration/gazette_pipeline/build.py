@@ -6,6 +6,7 @@ import sys
 
 from dagster import DagsterInstance, Definitions, materialize
 
+from .code_version import built_with, code_version, save_built_with
 from .definitions import build_definitions
 from .files import FileScan, last_scan, save_scan, scan_issue_files
 from .issue_rows import delete_orphaned_rows
@@ -17,15 +18,13 @@ from .settings import issues_dir
 
 
 def build(instance: DagsterInstance, defs: Definitions, files: list[str], full_refresh: bool = False) -> bool:
-    """Ingest and parse ``files`` as new batches in one run, then run the incremental extraction steps
-    and the dbt marts in one more run."""
-    batches = register_batches(instance, files)
-    per_batch = [a for a in defs.assets if a.partitions_def is not None]
-    ok = materialize(
-        per_batch, instance=instance, resources=defs.resources, tags=range_tags(batches), raise_on_error=False
-    ).success
+    """Ingest and parse ``files`` as new batches, then the incremental extraction steps and the marts:
+    one run, as the sensor's."""
     dbt_config = {"ops": {"gazette_dbt_models": {"config": {"full_refresh": full_refresh}}}}
-    return _extract_and_build_marts(instance, defs, dbt_config) and ok
+    return materialize(
+        defs.assets, instance=instance, resources=defs.resources, run_config=dbt_config,
+        tags=range_tags(register_batches(instance, files)), raise_on_error=False,
+    ).success
 
 
 def retract(instance: DagsterInstance, defs: Definitions, files: list[str], warehouse: Warehouse) -> bool:
@@ -62,6 +61,8 @@ def main(argv=None) -> int:
     parser.add_argument("mode", choices=["all", "new", "retract"],
                         help="all files of ISSUES_DIR, only new/changed ones, or retract the named files")
     parser.add_argument("files", nargs="*", help="with retract: the file names whose rows to remove")
+    parser.add_argument("--force", action="store_true",
+                        help="with all: read every file again even when the code has not changed")
     args = parser.parse_args(argv)
     instance, defs = DagsterInstance.get(), build_definitions()
     warehouse = defs.resources["warehouse"]
@@ -70,16 +71,21 @@ def main(argv=None) -> int:
         print(f"{'retracted' if ok else 'FAILED to retract'} {len(args.files)} file(s)")
         return 0 if ok else 1
     scan = scan_issue_files(issues_dir(), previous=None if args.mode == "all" else last_scan(instance))
-    if args.mode == "all":
+    version = code_version()
+    rebuild = args.mode == "all" and (args.force or built_with(warehouse) != version)
+    if rebuild:
         files = scan.all_files
     else:
         # also what an earlier run was asked to read but never stored (it failed or was stopped)
-        files = sorted(set(scan.new_or_changed) | set(not_in_warehouse(scan, warehouse)))
+        files = sorted(set(scan.new_or_changed if args.mode == "new" else []) | set(not_in_warehouse(scan, warehouse)))
     if not files:
-        print("nothing new in", issues_dir())
+        print(f"nothing new in {issues_dir()}: the warehouse holds every file, built with this code")
+        save_scan(instance, scan)
         return 0
-    ok = build(instance, defs, files, full_refresh=args.mode == "all")
+    ok = build(instance, defs, files, full_refresh=rebuild)
     save_scan(instance, scan)
+    if ok and rebuild:
+        save_built_with(warehouse, version)
     print(f"{'built' if ok else 'FAILED to build'} {len(files)} issue file(s) from {issues_dir()}")
     return 0 if ok else 1
 

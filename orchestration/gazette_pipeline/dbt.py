@@ -10,8 +10,21 @@ from .resources import Warehouse
 from .settings import DBT_PROJECT_DIR, DUCKDB_POOL
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-# Acts only under `dagster dev`; the Makefile, tests and CI run `dbt parse` before loading.
-dbt_project.prepare_if_dev()
+
+
+def _manifest_is_stale() -> bool:
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    sources = [p for folder in ("models", "macros") for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file()]
+    newest = max((p.stat().st_mtime for p in [*sources, DBT_PROJECT_DIR / "dbt_project.yml"]), default=0)
+    return newest > manifest.stat().st_mtime
+
+
+# Acts only under `dagster dev`, where every run's process loads this module: re-parsing a current
+# manifest there cost each sensor run seconds. The Makefile, tests and CI run `dbt parse` before loading.
+if _manifest_is_stale():
+    dbt_project.prepare_if_dev()
 
 
 class DbtBuildConfig(Config):

@@ -45,12 +45,11 @@ from dagster._utils.error import serializable_error_info_from_exc_info
 from dagster_dbt import DbtCliResource
 
 from .assets.ingest import ingest_issue_files
-from .assets.meetings import extract_people_and_meetings
 from .assets.parse import parse_articles
-from .assets.projects import extract_project_reports, merge_projects
+from .assets.extract import extract_articles
+from .assets.projects import merge_projects
 from .assets.report import overview_report
 from .assets.search_index import article_search_index
-from .assets.statistics import extract_statistics_asset
 from .dbt import dbt_project, gazette_dbt_models
 from .resources import Warehouse
 from .sensors import daily_marts_schedule, issue_files_sensor, marts_job, per_issue_job
@@ -59,9 +58,8 @@ from .settings import dask_address, executor_kind, max_concurrent, warehouse_pat
 
 def build_definitions(warehouse: str | None = None) -> Definitions:
     return Definitions(
-        assets=[ingest_issue_files, parse_articles, extract_people_and_meetings, extract_statistics_asset,
-                extract_project_reports, merge_projects, gazette_dbt_models, overview_report,
-                article_search_index],
+        assets=[ingest_issue_files, parse_articles, extract_articles, merge_projects, gazette_dbt_models,
+                overview_report, article_search_index],
         resources={
             "warehouse": Warehouse(path=warehouse or str(warehouse_path())),
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=_dbt_executable()),

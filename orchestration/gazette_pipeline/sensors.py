@@ -31,7 +31,7 @@ marts_job = define_asset_job(
 
 @sensor(
     job=per_issue_job,
-    minimum_interval_seconds=5,
+    minimum_interval_seconds=3,
     default_status=DefaultSensorStatus.RUNNING,
     description="Registers new or changed files of ISSUES_DIR as a batch partition and parses them.",
 )

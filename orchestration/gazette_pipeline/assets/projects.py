@@ -1,4 +1,4 @@
-"""Investment projects: one report per project article or caption, merged across issues."""
+"""Investment projects: the reports of every project article and caption (extract.py), merged across issues."""
 import hashlib
 from dataclasses import asdict, dataclass, fields
 from datetime import date
@@ -8,32 +8,12 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_a
 from gazette_text.project_merge import merge_reports, same_project
 from gazette_text.projects import ProjectReport
 
-from ..extracting import project_reports_chunk
-from ..quality import project_quality, report_figures
+from ..quality import project_quality
 from ..resources import Warehouse, fetch
 from ..rows import ProjectReportRow, ProjectRow, column_types
 from ..settings import DUCKDB_POOL
-from .extraction_log import run_extraction
 
 _REPORTS = ["parsed", "project_reports"]
-
-
-@multi_asset(
-    specs=[
-        AssetSpec(_REPORTS, deps=[["parsed", "articles"]], kinds={"python", "duckdb"},
-                  description="One row per article or photo caption that reports an investment project."),
-    ],
-    name="extract_project_reports",
-    group_name="extract",
-    pool=DUCKDB_POOL,
-)
-def extract_project_reports(context: AssetExecutionContext, warehouse: Warehouse):
-    """Read each project article and caption: company, place, money, land, floor area, stage, completion."""
-    run = run_extraction(warehouse, "project_reports", project_reports_chunk, (ProjectReportRow,))
-    yield MaterializeResult(
-        asset_key=_REPORTS,
-        metadata={"issues_read": run.issues_read, **report_figures(run.tallies[ProjectReportRow.table])},
-    )
 
 
 @multi_asset(

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .charts import report_charts
-from .page import report_page
 from .queries import ReportData, read_report_data
 
 
@@ -49,6 +47,10 @@ class WrittenReport:
 
 def write_report(conn, path: Path, warehouse: str) -> WrittenReport:
     """Read the marts through ``conn`` and write the page to ``path`` (replaced whole, never half-written)."""
+    # altair takes half a second to import, and every run's process loads this package
+    from .charts import report_charts
+    from .page import report_page
+
     data = read_report_data(conn)
     html = report_page(data, report_charts(data), warehouse, datetime.now())
     path.parent.mkdir(parents=True, exist_ok=True)
