@@ -2,8 +2,8 @@
 steps — in process with one or two inner workers (GAZETTE_WORKERS), Dagster's multiprocess executor,
 Dask on the local cluster dagster-dask starts, and Dask on a cluster started as docs/scaling.md says
 (`dask scheduler`, `dask worker …`, the writer worker offering ``duckdb_writer``). Under each, the
-warehouse writers never run at the same time, and the pool ``duckdb_writer`` is what holds the three
-sibling extraction steps back.
+warehouse writers never run at the same time, and the pool ``duckdb_writer`` is what holds the sibling
+steps after the marts (the report and the search index) back.
 
 Each configuration is one `make run`-like build in a process of its own (a few side by side), in a
 scratch WAREHOUSE_PATH and DAGSTER_HOME, from one scratch ISSUES_DIR.
@@ -86,23 +86,21 @@ class Build:
     pid: int  # the build's process: the run's orchestrator
 
 
-# Until build.py runs on the configured executor itself (dagster.materialize is always in process):
 _BUILD = """
-import sys, dagster, gazette_pipeline.build as build, gazette_pipeline.definitions as definitions
-if build.materialize is dagster.materialize:
-    build.materialize = definitions.materialize
+import sys, gazette_pipeline.build as build
 sys.exit(build.main(["all"]))
 """
 
 # Started in this order (the slowest first), AT_ONCE at a time.
 CONFIGS = {
     "dask-local": {"GAZETTE_EXECUTOR": "dask", "GAZETTE_WORKERS": "2"},  # dagster-dask's LocalCluster
-    # three steps at a time allowed: only the pool keeps the three extraction siblings apart
+    # three steps at a time allowed: only the pool keeps the siblings apart
     "multiprocess": {"GAZETTE_EXECUTOR": "multiprocess", "GAZETTE_MAX_CONCURRENT": "3", "GAZETTE_WORKERS": "2"},
     "in_process-1": {"GAZETTE_EXECUTOR": "in_process", "GAZETTE_WORKERS": "1"},
     "in_process-2": {"GAZETTE_EXECUTOR": "in_process", "GAZETTE_WORKERS": "2"},
     "dask-cluster": {"GAZETTE_EXECUTOR": "dask"},  # + GAZETTE_DASK_ADDRESS: the inner pool on Dask too
 }
+SIBLINGS = ("reports__overview", "search__article_index")  # both need only the marts
 AT_ONCE = 3  # builds wait on process start-ups and pool slots: three keep two cores busy
 
 
@@ -283,20 +281,20 @@ def test_the_warehouse_writers_never_run_at_the_same_time(builds):
     _, events, _ = builds
     for name, build_events in events.items():
         spans = _step_spans(build_events)
-        assert {"extract_statistics", "extract_people_and_meetings", "extract_project_reports"} <= {s[2] for s in spans}
+        assert set(SIBLINGS) <= {s[2] for s in spans}
         for (_, end, step, _), (start, _, following, _) in zip(spans, spans[1:]):
             assert start >= end, f"{name}: {following} started before {step} ended"
 
 
 @pytest.mark.e2e
 def test_the_pool_holds_the_sibling_steps_back_on_every_parallel_executor(builds):
-    """Three extraction steps are ready at once; multiprocess (three at a time allowed) and Dask would
-    start them together, and it is the pool duckdb_writer that makes them wait."""
+    """The report and the search index are ready at once; multiprocess (three at a time allowed) and Dask
+    would start them together, and it is the pool duckdb_writer that makes one wait."""
     _, events, _ = builds
     for name in ("multiprocess", "dask-local", "dask-cluster"):
         blocked = {e["step"] for e in events[name]
                    if e["type"] == "ENGINE_EVENT" and f"limit for pool {DUCKDB_POOL}" in (e["message"] or "")}
-        assert blocked & {"extract_statistics", "extract_people_and_meetings", "extract_project_reports"}, name
+        assert blocked & set(SIBLINGS), name
 
 
 @pytest.mark.e2e

@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dagster import DagsterInstance, Definitions, materialize
+from dagster import DagsterInstance, Definitions
 
 from .code_version import built_with, code_version, save_built_with
-from .definitions import build_definitions
+from .definitions import build_definitions, materialize  # on the executor GAZETTE_EXECUTOR names
 from .files import FileScan, last_scan, save_scan, scan_issue_files
 from .issue_rows import delete_orphaned_rows
 from .partitions import forget_files, range_tags, register_batches
