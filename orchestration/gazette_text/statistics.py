@@ -64,6 +64,10 @@ class Statistic:
 
 
 _UNITS_LONGEST_FIRST = sorted(COUNT_UNITS | MEASURE_UNITS, key=len, reverse=True)
+# The same, by first character: every figure looks up its unit, and most characters start none.
+_UNITS_BY_FIRST_CHAR = {
+    first: [u for u in _UNITS_LONGEST_FIRST if u[0] == first] for first in {u[0] for u in _UNITS_LONGEST_FIRST}
+}
 _LATIN_UNITS = frozenset(u for u in MEASURE_UNITS if u[0].isascii() and u[0].isalpha())  # km, m², kWh
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -277,7 +281,7 @@ def _read_unit(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _unit_at(text: str, pos: int) -> str | None:
-    return next((u for u in _UNITS_LONGEST_FIRST if text.startswith(u, pos)), None)
+    return next((u for u in _UNITS_BY_FIRST_CHAR.get(text[pos:pos + 1], ()) if text.startswith(u, pos)), None)
 
 
 def _prefix_qualifier(text: str, start: int) -> tuple[str | None, int]:
