@@ -203,22 +203,26 @@ create or replace temp table _current as
 select article_id, md5(coalesce(headline, '') || chr(10) || coalesce(body, '')) as fingerprint from marts.articles
 """
 
-# Numbered after the doc_ids in the index.
+# Numbered after the doc_ids in the index. No text here: each batch reads its own from marts.articles,
+# so a first index of 100,000 issues (900 MB of text) never holds it all at once.
 _FRESH = f"""
 create or replace temp table _fresh as
 select (select coalesce(max(doc_id), 0) from {SCHEMA}.documents) + row_number() over (order by article_id) as doc_id,
-       article_id, fingerprint, coalesce(a.headline, '') as headline, coalesce(a.body, '') as body
-from (from _current anti join {SCHEMA}.documents using (article_id, fingerprint)) join marts.articles a using (article_id)
+       article_id, fingerprint
+from _current anti join {SCHEMA}.documents using (article_id, fingerprint)
 """
 
 # Sorted by term, so that a query reads only the row groups that can hold its terms. Unnested run by
 # run: twice as fast as the list of terms(text).
 _BATCH_POSTINGS = f"""
 create or replace temp table _batch as
-with texts as (
-    select doc_id, true as in_headline, headline as text from _fresh where doc_id between $1 and $2
+with batch as (
+    select f.doc_id, coalesce(a.headline, '') as headline, coalesce(a.body, '') as body
+    from _fresh f join marts.articles a using (article_id) where f.doc_id between $1 and $2
+), texts as (
+    select doc_id, true as in_headline, headline as text from batch
     union all
-    select doc_id, false, body from _fresh where doc_id between $1 and $2
+    select doc_id, false, body from batch
 ), runs as (
     select doc_id, in_headline, unnest({SCHEMA}.han_runs(text)) as run from texts
 ), occurrences as (
