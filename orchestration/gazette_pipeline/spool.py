@@ -1,6 +1,6 @@
 """The spool: rows that workers made, as Parquet files, until the one writer loads them.
 
-A worker's chunk becomes one file per row type (`<step>/<chunk>.<table>.parquet`); loading them is
+A worker's chunk becomes one file per row type (`<step>-<id>/<chunk>.<table>.parquet`); loading them is
 one `insert … select from read_parquet` per table, so the rows never pass through the writer's
 Python. Files are removed once the step has loaded them.
 """
