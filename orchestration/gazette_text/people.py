@@ -243,7 +243,7 @@ def _title_before(text: str, match: re.Match, floor: int, known: list[str]) -> s
     while start - 1 > floor and text[start - 1] in COMMAS and _TITLE_AT_END.search(text, floor, start - 1):
         start = _walk_back(text, start - 1, floor)
     title = text[start:match.end()]
-    for name in known:  # a person named earlier without a title (蒋鹏举还与…董事长) is no part of it
+    for name in known:  # a person named earlier without a title (张三还与…董事长) is no part of it
         if name in title:
             title = title[title.rindex(name) + len(name):]
     title = _LEADING_VERB.sub("", title)

@@ -2,7 +2,7 @@
 
 A record's own field (see records.py) comes first; then a row of the issues folder's
 `manifest.csv` (`file,paper,published_on,page`; all but `file` optional); then the first folder under
-the issues folder (`武进日报/2024-10-16.txt`: a paper's name), unless that folder is a date
+the issues folder (`东山日报/2024-10-16.txt`: a paper's name), unless that folder is a date
 (`2024/10/16/`, `2024-10-16/`: such a folder dates the file like a date in its name does); else
 unknown.
 """
