@@ -59,10 +59,12 @@ def _wait_until_in_marts(ui: DagsterUI, warehouse: Path, source_file: str, since
 
 
 def _articles_in_marts(warehouse: Path, source_file: str) -> bool:
+    """The file's issue is in marts.issues with its articles. Not marts.articles.source_file: at 100,000
+    issues the generator repeats whole issues, and a repeat's articles keep the first file's name."""
     try:
         with duckdb.connect(str(warehouse), read_only=True) as conn:
-            return conn.execute("select count(*) from marts.articles where source_file = ?",
-                                [source_file]).fetchone()[0] > 0
+            return conn.execute("select count(*) from marts.issues where list_contains(source_files, ?) "
+                                "and article_count > 0", [source_file]).fetchone()[0] > 0
     except duckdb.Error:  # a writer holds the file (DuckDB's lock): read again next time
         return False
 

@@ -1,13 +1,15 @@
 """The dbt project's own contracts: every model documented and typed beside its SQL, its grain tested,
 its computed columns unit-tested, and its sources the assets the Dagster code really produces.
 
-dbt itself checks the rest when it builds: enforced contracts fail a model whose columns or types
-differ from its YAML, and the unit tests fail a model whose logic changed.
+dbt itself checks the rest: enforced contracts fail a build whose columns or types differ from the
+YAML, and the unit tests (run here, not by the pipeline) fail a model whose logic changed.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +121,22 @@ def test_sources_are_the_assets_the_python_code_produces(manifest):
         key = translator.get_asset_key(source)
         assert key == AssetKey([source["source_name"], source["name"]]) == AssetKey(source["meta"]["dagster"]["asset_key"])
         assert key in produced, f"source {key.to_user_string()} is no Dagster asset"
+
+
+@pytest.mark.e2e
+def test_the_unit_tests_pass_on_the_built_seeds(built, tmp_path, manifest):
+    """The pipeline's builds leave the unit tests out (dbt.PRODUCTION_BUILD): they run here, on a copy of
+    the seeds' warehouse (dbt reads the column types of each model's parents from it)."""
+    from gazette_pipeline.dbt import PRODUCTION_BUILD
+
+    assert PRODUCTION_BUILD[-2:] == ["--exclude-resource-type", "unit_test"]
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(built, warehouse)
+    dbt = Path(sys.executable).parent / "dbt"
+    done = subprocess.run(
+        [str(dbt), "test", "--select", "test_type:unit", "--profiles-dir", ".", "--target-path", str(tmp_path / "target")],
+        cwd=DBT_DIR, env={**os.environ, "WAREHOUSE_PATH": str(warehouse)}, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    passed = re.search(r"PASS=(\d+)", done.stdout)
+    assert passed and int(passed.group(1)) == len(manifest["unit_tests"]) > 0, done.stdout[-1000:]

@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from dagster import DagsterInstance, SkipReason, build_sensor_context
 
 from conftest import SEEDS
 from gazette_pipeline import code_version as versions
+from gazette_pipeline.files import last_scan
 from gazette_pipeline.partitions import batch_files_of, forget_files, register_batches
 from gazette_pipeline.sensors import issue_files_sensor
 
@@ -71,8 +74,35 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
     first = _tick(instance, None)
     (tmp_path / SEED_FILES[0]).unlink()
     gone = _tick(instance, first.cursor)
-    assert isinstance(gone, SkipReason)
-    assert SEED_FILES[0] in json.loads(first.cursor)
+    assert not gone.run_requests and gone.skip_reason
+    assert SEED_FILES[0] in json.loads(last_scan(instance))
+    assert isinstance(_tick(instance, gone.cursor), SkipReason)
+
+
+def test_an_idle_tick_compares_the_listing_only(tmp_path, monkeypatch):
+    """The cursor is a digest of names, sizes and mtimes: an idle tick neither reads the stored scan
+    nor hashes a file, whatever the archive's size."""
+    from gazette_pipeline import files, sensors
+
+    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    instance = DagsterInstance.ephemeral()
+    for name in SEED_FILES[:2]:
+        shutil.copy(SEEDS / name, tmp_path / name)
+    first = _tick(instance, None)
+    assert len(first.cursor) == 64
+    monkeypatch.setattr(sensors, "last_scan", lambda _instance: pytest.fail("an idle tick read the scan"))
+    monkeypatch.setattr(files, "_sha256", lambda _path: pytest.fail("an idle tick hashed a file"))
+    assert isinstance(_tick(instance, first.cursor), SkipReason)
+
+
+def test_the_listing_skips_hidden_files_other_suffixes_and_the_manifest(tmp_path):
+    from gazette_pipeline.files import issue_files
+
+    for name in ["a.txt", "B.TXT", "sub/c.jsonl", "sub/.hidden.txt", ".git/d.txt", "notes.md", "manifest.csv",
+                 "sub/manifest.csv", "e.parquet"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [name for name, _ in issue_files(tmp_path)] == ["B.TXT", "a.txt", "e.parquet", "sub/c.jsonl", "sub/manifest.csv"]
 
 
 def test_batches_made_within_one_second_get_their_own_keys(tmp_path):

@@ -42,7 +42,6 @@ from dagster._core.execution.retries import RetryMode
 from dagster._core.executor.base import Executor
 from dagster._core.storage.tags import PARTITION_NAME_TAG
 from dagster._utils.error import serializable_error_info_from_exc_info
-from dagster_dbt import DbtCliResource
 
 from .assets.ingest import ingest_issue_files
 from .assets.parse import parse_articles
@@ -50,7 +49,7 @@ from .assets.extract import extract_articles
 from .assets.projects import merge_projects
 from .assets.report import overview_report
 from .assets.search_index import article_search_index
-from .dbt import dbt_project, gazette_dbt_models
+from .dbt import GazetteDbtCli, dbt_project, gazette_dbt_models
 from .resources import Warehouse
 from .sensors import daily_marts_schedule, issue_files_sensor, marts_job, per_issue_job
 from .settings import dask_address, executor_kind, max_concurrent, warehouse_path
@@ -62,7 +61,7 @@ def build_definitions(warehouse: str | None = None) -> Definitions:
                 overview_report, article_search_index],
         resources={
             "warehouse": Warehouse(path=warehouse or str(warehouse_path())),
-            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=_dbt_executable()),
+            "dbt": GazetteDbtCli(project_dir=dbt_project, dbt_executable=_dbt_executable()),
         },
         jobs=[per_issue_job, marts_job],
         sensors=[issue_files_sensor],
