@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from dagster import DagsterEventType, DagsterInstance, EventRecordsFilter, materialize
 
-from conftest import GOLD_DIR, REPO, SEEDS, start_build as _start, warehouse_rows as _rows
+from conftest import GOLD_DIR, REPO, RUN_TIMES, SEEDS, all_marts as _marts, start_build as _start, warehouse_rows as _rows
 from gazette_pipeline.build import build, retract
 from gazette_pipeline.definitions import build_definitions
 from gazette_pipeline.files import issue_files
@@ -27,15 +27,6 @@ from gazette_pipeline.partitions import batch_files_of, register_batches
 pytestmark = pytest.mark.e2e
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
-
-# Columns that say when a step ran, not what it found: a file-by-file refresh ingests and parses
-# each issue in a run of its own, so these differ from a one-run build by design. Nothing else may.
-RUN_TIMES = {
-    "parsed_at",  # when the parse step ran (issues, articles and the marts built on them)
-    "seen_at",  # when ingest first read the file (ingest_errors)
-    "first_seen_at",  # the earliest seen_at of an issue's files (issues)
-}
-
 
 def _build(warehouse, monkeypatch, issues_dir=SEEDS):
     """Every file of ``issues_dir`` in one build in this process, as `make run` does."""
@@ -98,18 +89,6 @@ def _copy_of(refreshed: Refreshed, files: int, tmp_path, monkeypatch):
     monkeypatch.setenv("ISSUES_DIR", str(folder))
     monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
     return folder, warehouse, DagsterInstance.ephemeral(), build_definitions(str(warehouse))
-
-
-def _marts(warehouse) -> dict[str, list[str]]:
-    """Every row of every mart (RUN_TIMES left out) as sorted JSON: equal means equal in any order."""
-    tables = [t for (t,) in _rows(warehouse, "select table_name from information_schema.tables"
-                                             " where table_schema = 'marts' order by 1")]
-    dumped = _rows(warehouse, " union all ".join(f"select '{t}', to_json(m) from marts.\"{t}\" m" for t in tables))
-    marts = {t: [] for t in tables}
-    for table, row in dumped:
-        values = {k: v for k, v in json.loads(row).items() if k not in RUN_TIMES}
-        marts[table].append(json.dumps(values, ensure_ascii=False, sort_keys=True))
-    return {t: sorted(rows) for t, rows in marts.items()}
 
 
 @pytest.fixture(scope="module")

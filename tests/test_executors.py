@@ -22,16 +22,12 @@ from pathlib import Path
 import pytest
 from dagster._core.system_config.objects import ResolvedRunConfig
 
-from conftest import REPO, SEEDS, warehouse_rows
+from conftest import REPO, SEEDS, all_marts as _marts
 from gazette_pipeline import definitions
 from gazette_pipeline.settings import DUCKDB_POOL
 
 DEV_PAGES = REPO / "tests" / "fixtures" / "dev-pages"
 EXTRA = ["d03_nodate.txt", "d09_2023-12-20.txt", "records.jsonl"]  # text-dated, half-width, records
-
-# Columns that say when a step ran (as in test_e2e): they differ between any two builds.
-RUN_TIMES = {"parsed_at", "seen_at", "first_seen_at"}
-
 
 # --- fast: the setting and the launchpad's `execution:` block ---------------------------------------
 
@@ -213,18 +209,6 @@ def builds(tmp_path_factory):
         for process, _, _ in running.values():
             process.kill()
         cluster.stop()
-
-
-def _marts(warehouse: Path) -> dict[str, list[str]]:
-    """Every row of every mart (RUN_TIMES left out) as sorted JSON: equal means equal in any order."""
-    tables = [t for (t,) in warehouse_rows(warehouse, "select table_name from information_schema.tables"
-                                                      " where table_schema = 'marts' order by 1")]
-    dumped = warehouse_rows(warehouse, " union all ".join(f"select '{t}', to_json(m) from marts.\"{t}\" m" for t in tables))
-    marts = {t: [] for t in tables}
-    for table, row in dumped:
-        values = {k: v for k, v in json.loads(row).items() if k not in RUN_TIMES}
-        marts[table].append(json.dumps(values, ensure_ascii=False, sort_keys=True))
-    return {t: sorted(rows) for t, rows in marts.items()}
 
 
 _EVENTS = """
