@@ -93,7 +93,8 @@ CONFIGS = {
     # three steps at a time allowed: only the pool keeps the siblings apart
     "multiprocess": {"GAZETTE_EXECUTOR": "multiprocess", "GAZETTE_MAX_CONCURRENT": "3", "GAZETTE_WORKERS": "2"},
     "in_process-1": {"GAZETTE_EXECUTOR": "in_process", "GAZETTE_WORKERS": "1"},
-    "in_process-2": {"GAZETTE_EXECUTOR": "in_process", "GAZETTE_WORKERS": "2"},
+    # batches of three files: the next batch read and the last one loaded while the workers parse
+    "in_process-2": {"GAZETTE_EXECUTOR": "in_process", "GAZETTE_WORKERS": "2", "GAZETTE_BATCH_FILES": "3"},
     "dask-cluster": {"GAZETTE_EXECUTOR": "dask"},  # + GAZETTE_DASK_ADDRESS: the inner pool on Dask too
 }
 SIBLINGS = ("reports__overview", "search__article_index")  # both need only the marts

@@ -12,10 +12,13 @@ import multiprocessing
 import sys
 import types
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import TypeVar
 
 from .settings import dask_address, workers
+
+Batch, Inputs, Results = TypeVar("Batch"), TypeVar("Inputs"), TypeVar("Results")
 
 
 @contextmanager
@@ -98,3 +101,31 @@ def _bounded(submit: Callable, chunks: Iterable, limit: int) -> Iterator:
             yield pending.pop(0).result()
     for future in pending:
         yield future.result()
+
+
+def overlapped(batches: list[Batch], read: Callable[[Batch], Inputs], work: Callable[[Inputs], Results],
+               load: Callable[[Inputs, Results], None]) -> list[Results]:
+    """``work`` on what ``read`` gives for every batch, in order, then ``load`` it with what it gave;
+    the next batch is read and the last one loaded while the workers work on this one. Run one after
+    the other, the writer's reads and loads left the workers idle an eighth of a 10,000-issue build.
+    Loads keep their order; at most three batches' inputs are held (read, worked on, loading).
+
+    ``read`` and ``load`` run on a thread of this process, each opening its own connection: DuckDB lets
+    one process read and write through several at once, and they touch different rows.
+    """
+    done: list[Results] = []
+    if not batches:
+        return done
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="writer") as side:
+        next_inputs, loading = side.submit(read, batches[0]), None
+        for index in range(len(batches)):
+            inputs = next_inputs.result()
+            if index + 1 < len(batches):
+                next_inputs = side.submit(read, batches[index + 1])
+            results = work(inputs)
+            if loading is not None:
+                loading.result()
+            loading = side.submit(load, inputs, results)
+            done.append(results)
+        loading.result()
+    return done

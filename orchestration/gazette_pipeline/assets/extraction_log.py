@@ -15,7 +15,7 @@ from ..resources import Warehouse, fetch, in_list, table_exists
 from ..rows import ExtractionLogRow, IssueRow, StoredArticle
 from ..settings import batch_files, spool_dir
 from ..spool import SpooledChunk, discard, load_spooled, step_folder
-from ..workers import worker_pool
+from ..workers import overlapped, worker_pool
 
 _ARTICLES_PER_CHUNK = 200  # a worker's share: about a second of extraction
 
@@ -34,30 +34,42 @@ def run_extraction(warehouse: Warehouse, step: str, task: Callable, row_types: t
     with warehouse.connect() as conn:
         warehouse.ensure_table(conn, ExtractionLogRow)
         pending = fetch(conn, ExtractionLogRow, _NOT_YET_READ, [step]) if table_exists(conn, IssueRow.table) else []
-    chunks: list[SpooledChunk] = []
     with step_folder(spool_dir(warehouse.path), step) as folder, worker_pool() as map_chunks:
-        for start in range(0, len(pending), batch_files()):
-            batch = pending[start:start + batch_files()]
-            chunks += _extract_batch(warehouse, map_chunks, step, task, row_types, batch, folder)
+        done = overlapped(
+            [pending[start:start + batch_files()] for start in range(0, len(pending), batch_files())],
+            read=lambda batch: _ToExtract(batch, _articles_of(warehouse, batch)),
+            work=lambda todo: list(map_chunks(task, _parts(todo.articles), str(folder))),
+            load=lambda todo, chunks: _load_extracted(warehouse, step, row_types, todo.issues, chunks),
+        )
         # a run that read nothing reports zero counts, not missing ones
-        chunks = chunks or [task([], str(folder))]
+        chunks = [c for batch in done for c in batch] or [task([], str(folder))]
     tables = chunks[0].tallies
     return Extracted(len(pending), {table: merge_tallies(c.tallies[table] for c in chunks) for table in tables})
 
 
-def _extract_batch(warehouse, map_chunks, step, task, row_types, read: list[ExtractionLogRow],
-                   folder) -> list[SpooledChunk]:
-    issue_ids = [entry.issue_id for entry in read]
+@dataclass(frozen=True)
+class _ToExtract:
+    issues: list[ExtractionLogRow]  # the batch's issues, as they will be logged once loaded
+    articles: list[StoredArticle]
+
+
+def _articles_of(warehouse: Warehouse, issues: list[ExtractionLogRow]) -> list[StoredArticle]:
     with warehouse.connect() as conn:
-        articles = read_articles(conn, issue_ids)
-    parts = [articles[i:i + _ARTICLES_PER_CHUNK] for i in range(0, len(articles), _ARTICLES_PER_CHUNK)]
-    chunks = list(map_chunks(task, parts, str(folder)))
+        return read_articles(conn, [entry.issue_id for entry in issues])
+
+
+def _parts(articles: list[StoredArticle]) -> list[list[StoredArticle]]:
+    return [articles[i:i + _ARTICLES_PER_CHUNK] for i in range(0, len(articles), _ARTICLES_PER_CHUNK)]
+
+
+def _load_extracted(warehouse: Warehouse, step: str, row_types: tuple, read: list[ExtractionLogRow],
+                    chunks: list[SpooledChunk]) -> None:
+    issue_ids = [entry.issue_id for entry in read]
     with warehouse.connect() as conn:
         for row_type in row_types:
             load_spooled(warehouse, conn, row_type, chunks, in_list("issue_id"), [issue_ids])
         warehouse.replace_rows(conn, ExtractionLogRow, read, f"step = ? and {in_list('issue_id')}", [step, issue_ids])
     discard(chunks)
-    return chunks
 
 
 def read_articles(conn, issue_ids: list[str]) -> list[StoredArticle]:

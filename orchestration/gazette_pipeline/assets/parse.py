@@ -18,7 +18,7 @@ from ..resources import Warehouse, fetch, in_list
 from ..rows import ArticleRow, IssueRow, RecordRow
 from ..settings import DUCKDB_POOL, batch_files, spool_dir
 from ..spool import SpooledChunk, discard, load_spooled, step_folder
-from ..workers import worker_pool
+from ..workers import overlapped, worker_pool
 
 _RAW = [["raw", "issue_files"], ["raw", "article_records"]]
 _ISSUES_PER_CHUNK = 50  # a worker's share of one batch: ~0.5 MB of text, small enough to balance
@@ -72,13 +72,16 @@ def parse_files(warehouse: Warehouse, files: list[str]) -> ParseSummary:
         for row_type in (IssueRow, ArticleRow, RecordRow):
             warehouse.ensure_table(conn, row_type)
         manifest = dict(conn.execute(_MANIFEST_SQL).fetchall())
-    chunks: list[SpooledChunk] = []
     with step_folder(spool_dir(warehouse.path), "parse") as folder, worker_pool() as map_chunks:
-        for start in range(0, len(files), batch_files()):
-            chunks += _parse_batch(warehouse, map_chunks, files[start:start + batch_files()], manifest, parsed_at,
-                                   folder)
+        batches = [files[start:start + batch_files()] for start in range(0, len(files), batch_files())]
+        done = overlapped(
+            batches,
+            read=lambda batch: _issues_to_parse(warehouse, batch),
+            work=lambda issues: list(map_chunks(parse_chunk, _parts(issues.sources), manifest, parsed_at, str(folder))),
+            load=lambda issues, chunks: _load_parsed(warehouse, issues, chunks),
+        )
         # a run that read nothing reports zero counts, not missing ones
-        chunks = chunks or [parse_chunk([], manifest, parsed_at, str(folder))]
+        chunks = [c for batch in done for c in batch] or [parse_chunk([], manifest, parsed_at, str(folder))]
     return ParseSummary(
         issues=merge_tallies(c.tallies[IssueRow.table] for c in chunks),
         articles=merge_tallies(c.tallies[ArticleRow.table] for c in chunks),
@@ -86,8 +89,16 @@ def parse_files(warehouse: Warehouse, files: list[str]) -> ParseSummary:
     )
 
 
-def _parse_batch(warehouse: Warehouse, map_chunks, files: list[str], manifest: dict, parsed_at,
-                 folder) -> list[SpooledChunk]:
+@dataclass(frozen=True)
+class _ToParse:
+    """A batch's issues: those to parse, and those whose rows go (their records all went elsewhere)."""
+
+    sources: list  # IssueText and RecordIssue
+    issue_ids: list[str]  # every issue whose rows the batch replaces
+    emptied: list[str]
+
+
+def _issues_to_parse(warehouse: Warehouse, files: list[str]) -> _ToParse:
     with warehouse.connect() as conn:
         pages = issues_of_files(conn, files)
         records = _by_issue(records_of_files(conn, files))
@@ -95,15 +106,19 @@ def _parse_batch(warehouse: Warehouse, map_chunks, files: list[str], manifest: d
     # an issue whose records all went elsewhere (edited to another date, or retracted) is parsed no more
     emptied = sorted(issue.issue_id for issue in held if not issue.records)
     sources = pages + [issue for issue in held if issue.records]
-    parts = [sources[i:i + _ISSUES_PER_CHUNK] for i in range(0, len(sources), _ISSUES_PER_CHUNK)]
-    chunks = list(map_chunks(parse_chunk, parts, manifest, parsed_at, str(folder)))
-    issue_ids = [[issue.issue_id for issue in pages] + list(records)]
+    return _ToParse(sources, [issue.issue_id for issue in pages] + list(records), emptied)
+
+
+def _parts(sources: list) -> list[list]:
+    return [sources[i:i + _ISSUES_PER_CHUNK] for i in range(0, len(sources), _ISSUES_PER_CHUNK)]
+
+
+def _load_parsed(warehouse: Warehouse, issues: _ToParse, chunks: list[SpooledChunk]) -> None:
     with warehouse.connect() as conn:
-        load_spooled(warehouse, conn, IssueRow, chunks, in_list("issue_id"), issue_ids)
-        load_spooled(warehouse, conn, ArticleRow, chunks, in_list("issue_id"), issue_ids)
-        delete_issue_rows(warehouse, conn, emptied)
+        load_spooled(warehouse, conn, IssueRow, chunks, in_list("issue_id"), [issues.issue_ids])
+        load_spooled(warehouse, conn, ArticleRow, chunks, in_list("issue_id"), [issues.issue_ids])
+        delete_issue_rows(warehouse, conn, issues.emptied)
     discard(chunks)
-    return chunks
 
 
 def issues_of_files(conn, files: list[str]) -> list[IssueText]:
