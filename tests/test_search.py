@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -262,6 +263,22 @@ def _expected_terms(text: str) -> list[str]:
 def test_the_terms_of_every_article(warehouse):
     for body, terms in _rows(warehouse, "select body, search.terms(body) from marts.articles"):
         assert sorted(terms) == _expected_terms(body)
+
+
+def test_the_index_holds_the_terms_of_every_article_as_often_as_printed(warehouse):
+    """The index makes its pairs by a join of its own (text_index.py), not with terms(): the same terms."""
+    got = {(a, t): (h, b) for a, t, h, b in _rows(warehouse, """
+        select d.article_id, p.term, p.headline_tf, p.body_tf
+        from search.postings p join search.documents d using (doc_id)""")}
+    expected = Counter()
+    for article_id, headline, body in _rows(warehouse, "select article_id, headline, body from marts.articles"):
+        for term in _expected_terms(headline or ""):
+            expected[(article_id, term, "headline")] += 1
+        for term in _expected_terms(body or ""):
+            expected[(article_id, term, "body")] += 1
+    pairs = {(a, t) for a, t, _ in expected}
+    assert got and set(got) == pairs
+    assert all(got[(a, t)] == (expected[(a, t, "headline")], expected[(a, t, "body")]) for a, t in pairs)
 
 
 def test_python_and_sql_split_a_query_alike(warehouse):
