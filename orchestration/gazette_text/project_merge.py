@@ -8,12 +8,17 @@ company (``江南新材项目`` is the project of ``江南新材科技有限公�
 Merging (``merge_reports``): the later report's facts win where it prints them; the earlier one
 fills the gaps, and the fuller of two printings of the company is kept.
 
+Finding (``ProjectIndex``): the earliest project so far that a report is ``same_project`` as,
+looked up by key instead of compared with every project, so an archive merges in near-linear time.
+
 Per-article extraction lives in ``projects``; nothing here reads article text.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import fields, replace
+from functools import lru_cache
 
 from .numbers import to_halfwidth
 from .projects import ProjectReport
@@ -45,14 +50,103 @@ def merge_reports(earlier: ProjectReport, later: ProjectReport) -> ProjectReport
     return replace(later, **merged)
 
 
+class ProjectIndex:
+    """The projects merged so far, numbered in order of creation, each filed under the keys by which
+    ``same_project`` can match it; a report is then checked against only the projects filed under
+    its own lookups instead of all of them."""
+
+    def __init__(self) -> None:
+        self._facts: list[ProjectReport] = []
+        self._filed_under: list[frozenset[tuple[str, str]]] = []
+        self._shelves: dict[tuple[str, str], set[int]] = {}
+
+    def find(self, report: ProjectReport) -> int | None:
+        """The number of the earliest project ``report`` is ``same_project`` as, or None."""
+        candidates = set().union(*(self._shelves.get(key, ()) for key in _lookups(report)))
+        # same_project has the last word, so the keys can only narrow the search, never change it
+        return next((n for n in sorted(candidates) if same_project(self._facts[n], report)), None)
+
+    def add(self, facts: ProjectReport) -> int:
+        """A new project; returns its number."""
+        self._facts.append(facts)
+        self._filed_under.append(frozenset())
+        number = len(self._facts) - 1
+        self._file(number, facts)
+        return number
+
+    def update(self, number: int, facts: ProjectReport) -> None:
+        """Project ``number`` now has these (merged) facts: a merge can change its company or name."""
+        previous, self._facts[number] = self._facts[number], facts
+        if (previous.company, previous.project_name) == (facts.company, facts.project_name):
+            return  # most merges: another report of the same company and name, filed as before
+        self._file(number, facts)
+
+    def _file(self, number: int, facts: ProjectReport) -> None:
+        old, new = self._filed_under[number], _filing_keys(facts)
+        for key in old - new:
+            # find would still reject it, but dropping it keeps each shelf to the projects that
+            # match its key now, so find's first candidate is its answer
+            shelf = self._shelves[key]
+            shelf.discard(number)
+            if not shelf:
+                del self._shelves[key]
+        for key in new - old:
+            self._shelves.setdefault(key, set()).add(number)
+        self._filed_under[number] = new
+
+
+# Shelves of ProjectIndex. A project's name is filed apart by whether it has a company, since a
+# name only matters when at least one of the two reports has none.
+_COMPANY = "company"  # company key
+_COMPANY_PREFIX = "company prefix"  # every prefix of the company key a name stem could be
+_NAME_WITH_COMPANY = "name, with company"  # name key
+_NAME_WITHOUT_COMPANY = "name, without company"  # name key, also a stem that may abbreviate
+
+
+def _filing_keys(project: ProjectReport) -> frozenset[tuple[str, str]]:
+    keys = []
+    if project.company:
+        company = _company_key(project.company)
+        keys.append((_COMPANY, company))
+        keys += [(_COMPANY_PREFIX, prefix) for prefix in _abbreviation_prefixes(company)]
+    if project.project_name:
+        keys.append((_NAME_WITH_COMPANY if project.company else _NAME_WITHOUT_COMPANY,
+                     _name_key(project.project_name)))
+    return frozenset(keys)
+
+
+def _lookups(report: ProjectReport) -> Iterator[tuple[str, str]]:
+    """The shelves holding every project ``report`` can be ``same_project`` as (mirrors its branches)."""
+    name = _name_key(report.project_name) if report.project_name else None
+    if report.company:
+        company = _company_key(report.company)
+        yield _COMPANY, company  # both have a company: nothing else counts
+        # a project without a company: by name, or by a name that abbreviates this company
+        if name is not None:
+            yield _NAME_WITHOUT_COMPANY, name
+        yield from ((_NAME_WITHOUT_COMPANY, prefix) for prefix in _abbreviation_prefixes(company))
+    elif name is not None:
+        yield _NAME_WITHOUT_COMPANY, name
+        yield _NAME_WITH_COMPANY, name
+        if len(name) >= _MIN_ABBREVIATION:
+            yield _COMPANY_PREFIX, name  # this name abbreviating a project's company
+
+
+def _abbreviation_prefixes(company_key: str) -> list[str]:
+    return [company_key[:n] for n in range(_MIN_ABBREVIATION, len(company_key) + 1)]
+
+
 def _norm(text: str) -> str:
     return _SPACES.sub("", to_halfwidth(text)).replace("（", "(").replace("）", ")")
 
 
+# an archive prints each company and name many times: normalise each printing once
+@lru_cache(maxsize=1 << 16)
 def _company_key(company: str) -> str:
     return _JOINT_STOCK.sub("", _norm(company))
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_key(name: str) -> str:
     return _PHASE_SUFFIX.sub("", _KIND_SUFFIX.sub("", _norm(name)))
 
@@ -64,4 +158,4 @@ def _abbreviates(name: str | None, company: str | None) -> bool:
     return len(stem) >= _MIN_ABBREVIATION and _company_key(company).startswith(stem)
 
 
-__all__ = ["same_project", "merge_reports"]
+__all__ = ["ProjectIndex", "same_project", "merge_reports"]

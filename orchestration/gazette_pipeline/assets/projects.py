@@ -5,7 +5,7 @@ from datetime import date
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
-from gazette_text.project_merge import merge_reports, same_project
+from gazette_text.project_merge import ProjectIndex, merge_reports
 from gazette_text.projects import ProjectReport
 
 from ..quality import project_quality
@@ -47,17 +47,22 @@ def projects_of(reports: list[ProjectReportRow]) -> list[ProjectRow]:
     """One project per group of reports naming the same project, a newer report's facts winning.
 
     Reports are merged oldest first whatever order they come in, so the same reports always give
-    the same projects.
+    the same projects. A report joins the earliest project it is ``same_project`` as: the index
+    finds that project without comparing the report with every project so far.
     """
-    clusters: list[_Cluster] = []
+    clusters: list[_Cluster] = []  # numbered as in the index
+    index = ProjectIndex()
     for report in sorted(reports, key=_oldest_first):
         facts = _facts(report)
-        cluster = next((c for c in clusters if same_project(c.facts, facts)), None)
-        if cluster is None:
+        number = index.find(facts)
+        if number is None:
+            index.add(facts)
             clusters.append(_Cluster(facts, [report]))
         else:
+            cluster = clusters[number]
             cluster.facts = merge_reports(cluster.facts, facts)
             cluster.reports.append(report)
+            index.update(number, cluster.facts)
     return [_project_row(c) for c in clusters]
 
 
