@@ -45,7 +45,9 @@ _PHOTO_AFTER = rf"(?:[/／]\s*)?(?:摄影|摄)(?![{_CJK}])"
 # `报道` closes some bylines (记者 X 报道) and says nothing about the role.
 _FILLER = rf"报道(?![{_CJK}])"
 # Ornaments some papers put before a byline line (□融媒记者 X).
-_ORNAMENT = r"[□■◆◇●○▲△▼▽★☆◎]"
+_ORNAMENTS = "□■◆◇●○▲△▼▽★☆◎"
+_ORNAMENT = f"[{_ORNAMENTS}]"
+_SEPARATOR_MARKS = "、，,_|｜/／:："
 
 _TOKEN = re.compile(
     rf"""
@@ -56,13 +58,16 @@ _TOKEN = re.compile(
     | (?P<photo_after>{_PHOTO_AFTER})
     | (?P<filler>{_FILLER})
     | (?P<ornament>{_ORNAMENT})
-    | (?P<separator>[^\S\n]+|[、，,_|｜/／:：])     # a line break is no separator: a byline is one line
+    | (?P<separator>[^\S\n]+|[{_SEPARATOR_MARKS}])     # a line break is no separator: a byline is one line
       # a run of name characters, stopping where a label or marker starts (通讯员汤一鸣见习记者…)
     | (?P<names>(?:(?!{_REPORTER_LABEL}|{_CONTRIBUTOR_LABEL}|{_PHOTO_AFTER}|{_FILLER})[{_CJK}·])+)
     | (?P<other>[\s\S])
     """,
     re.VERBOSE,
 )
+# A character no token but `other` can hold (a digit, a full stop, a quote): one makes a strict
+# tokenization fail, and a plain character-class search finds it far faster than tokenizing up to it.
+_OTHER_ONLY = re.compile(f"[^{_CJK}·\\s{_ORNAMENTS}{re.escape(_SEPARATOR_MARKS)}]")
 
 # --- Leads: the words that open a staff story ----------------------------------------------------
 _DATE = rf"(?:{_DIGIT}{{4}}\s*年\s*)?{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日"
@@ -90,6 +95,8 @@ _TRAILING_BRACKETS = re.compile(
 _ENDS_A_SENTENCE = re.compile(rf"{_SENTENCE_END}\s*$")
 # Names glued to the last sentence without brackets are too easily a phrase; only a line of its own.
 _LAST_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?P<byline>[^\n]{2,40}?)\s*$")
+# The last character of a text that closes with names in brackets (a quicker test than the search).
+_CLOSING_BRACKETS = ("）", ")")
 
 # --- Author fields: a record's names given apart from its text ----------------------------------------
 # A label an export may put before the names (作者：X), and brackets around them (（记者 X）).
@@ -165,13 +172,14 @@ def split_trailing_byline(body: str) -> tuple[str, Byline | None]:
     that is not names (`（完）`, `（下转第2版）`, `（摘要）`) is a note that is part of the body: the body
     is returned unchanged. Photo credits (`X 摄`) are left to the credit parser."""
     stripped = body.rstrip()
-    match = _TRAILING_BRACKETS.search(stripped)
+    match = _TRAILING_BRACKETS.search(stripped) if stripped.endswith(_CLOSING_BRACKETS) else None
     if match and _after_sentence(stripped, match.start("byline")):
         people = _read_people(match.group("inside"), strict=True)
         if people and not people[2]:
             return stripped[: match.start("byline")].rstrip(), Byline(match.group("byline"), *people)
         return body, None
-    match = _LAST_LINE.search(stripped)
+    # Only the last line can match: searching from its start spares a failed try at every earlier one.
+    match = _LAST_LINE.search(stripped, max(stripped.rfind("\n"), 0))
     if match and match.start("byline") > 0 and _after_sentence(stripped, match.start("byline")):
         people = _read_people(match.group("byline"), strict=True)
         if people and not people[2]:
@@ -253,6 +261,8 @@ def _read_people(text: str, strict: bool) -> tuple[tuple[str, ...], ...] | None:
 def _tokenize(text: str, strict: bool = True) -> list[tuple[str, str]] | None:
     """(kind, text) tokens, separators dropped; None when ``strict`` and something is not a byline's
     (digits, sentence punctuation, a sentence's words are caught later by the name check)."""
+    if strict and _OTHER_ONLY.search(text):
+        return None
     tokens = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
