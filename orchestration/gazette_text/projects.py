@@ -171,13 +171,17 @@ _CN_COUNT_DIGITS = "0-9一二两三四五六七八九十百千余多"
 _COUNT_BEFORE = re.compile(rf"[{_CN_COUNT_DIGITS}]+个")
 _COUNT_AFTER = re.compile(rf"(?:共|一共|共计|总计|合计)?有?[{_CN_COUNT_DIGITS}]+[个项]")
 # A list of named projects closed by a count: A、B、C等3个项目 (each item is a project).
+_LIST_COUNT = rf"等[{_CN_COUNT_DIGITS}]+个(?:重点|重大)?(?:项目|工程)"  # 等3个项目
 _PROJECT_LIST = re.compile(
     rf"""
     (?P<items>[^{_CLAUSE_BREAKS}]+{LIST_MARK}[^{_CLAUSE_BREAKS}]+?)   # A、B、C
-    等[{_CN_COUNT_DIGITS}]+个(?:重点|重大)?(?:项目|工程)              # 等3个项目
+    {_LIST_COUNT}
     """,
     re.VERBOSE,
 )
+# The list's count alone: most texts have none, and finding that is far quicker than trying a list
+# (which backtracks over every clause).
+_LIST_COUNT_ONLY = re.compile(_LIST_COUNT)
 _SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}\n]")
 _CLAUSE_END = re.compile(f"[{_CLAUSE_BREAKS}]")
 _LIST_ITEM_FRAME = re.compile(r"(?:此外|另外|同时|还有|以及|其中)")
@@ -478,7 +482,7 @@ def _same_mention(project: _Project, mention: _Mention) -> bool:
 
 def _mentions(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Mention]:
     """Every mention of a project in reading order: specific ones, and classes (name None)."""
-    lists = list(_PROJECT_LIST.finditer(text))
+    lists = list(_PROJECT_LIST.finditer(text)) if _LIST_COUNT_ONLY.search(text) else []
     found = [item for match in lists for item in _listed(body, text, match)]
     for match in lists:  # what follows the list's sentence is about them all, or about none
         after = _SENTENCE_END.search(text, match.end())
