@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 # Full-width ASCII (U+FF01..FF5E) maps one-to-one onto ASCII, so offsets survive the translation;
 # the full-width comma stays: it is Chinese punctuation, and as "," it would join 12，345 into one number.
@@ -51,6 +52,7 @@ def parse_number(text: str) -> float | None:
     return None if value is None else float(value)
 
 
+@lru_cache(maxsize=4096)  # the same figures recur (一, 2024, 10万), and reading one takes several regex passes
 def parse_decimal(text: str) -> Decimal | None:
     """Like ``parse_number`` but exact, for callers that scale or compare values."""
     cleaned = _clean(text)
