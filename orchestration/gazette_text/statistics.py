@@ -90,6 +90,8 @@ _PERCENT_UNITS = ("%", "‰")
 _MORE_AFTER_PERCENT = re.compile(rf"\s*(多)(?=[^{CJK}]|的|$)")
 _PREFIX_QUALIFIERS = ("达到", "高达", "多达", "超过", "将近", "接近", "约为", "大约", "不足", "不到",
                       "至少", "突破", "可达", "可超", "逾", "约", "近", "超", "达")
+# Their last characters: most numbers follow none, and one look rules out every word.
+_PREFIX_QUALIFIER_ENDS = frozenset(word[-1] for word in _PREFIX_QUALIFIERS)
 # Tenths (九成, 两成左右): 成 is a unit only where the word ends, never in 成立, 成为, 一成不变.
 _TENTHS = "成"
 _AFTER_TENTHS = re.compile(rf"(?:[^{CJK}]|左右|以上|以下|上下|多|的|$)")
@@ -300,6 +302,8 @@ def _unit_at(text: str, pos: int) -> str | None:
 
 def _prefix_qualifier(text: str, start: int) -> tuple[str | None, int]:
     before = text[max(0, start - 6):start].rstrip()
+    if before[-1:] not in _PREFIX_QUALIFIER_ENDS:
+        return None, start
     for word in _PREFIX_QUALIFIERS:
         if before.endswith(word):
             ahead = before[-len(word) - 1:-len(word)]
