@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .names import COMPOUND_SURNAMES, SURNAME_RANK
 from .vocabulary import CJK as _CJK
-from .vocabulary import CLOSING_QUOTES, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
+from .vocabulary import CLOSING_QUOTES, ELLIPSIS, LINE_SPACES, SEMICOLONS, SENTENCE_END_MARKS
 _DIGIT = r"[0-9０-９]"
 
 # --- Role labels: the one home of the byline vocabulary -----------------------------------------
@@ -90,11 +90,12 @@ _LEAD = re.compile(
 _SENTENCE_END = f"[{SENTENCE_END_MARKS}{ELLIPSIS}{SEMICOLONS}{re.escape(CLOSING_QUOTES)}]"
 # Names in brackets closing the last paragraph, glued to its last sentence or on a line of their own.
 _TRAILING_BRACKETS = re.compile(
-    rf"(?:(?<={_SENTENCE_END})|(?:^|(?<=\n)))[ \t\u3000]*(?P<byline>[（(](?P<inside>[^（）()\n]{{1,40}})[）)])\s*$"
+    rf"(?:(?<={_SENTENCE_END})|(?:^|(?<=\n)))[{LINE_SPACES}]*(?P<byline>[（(](?P<inside>[^（）()\n]{{1,40}})[）)])\s*$"
 )
 _ENDS_A_SENTENCE = re.compile(rf"{_SENTENCE_END}\s*$")
 # Names glued to the last sentence without brackets are too easily a phrase; only a line of its own.
-_LAST_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?P<byline>[^\n]{2,40}?)\s*$")
+_LAST_LINE_MAX = 40
+_LAST_LINE = re.compile(rf"(?:^|\n)[{LINE_SPACES}]*(?P<byline>[^\n]{{2,{_LAST_LINE_MAX}}}?)\s*$")
 # The last character of a text that closes with names in brackets (a quicker test than the search).
 _CLOSING_BRACKETS = ("）", ")")
 
@@ -178,8 +179,7 @@ def split_trailing_byline(body: str) -> tuple[str, Byline | None]:
         if people and not people[2]:
             return stripped[: match.start("byline")].rstrip(), Byline(match.group("byline"), *people)
         return body, None
-    # Only the last line can match: searching from its start spares a failed try at every earlier one.
-    match = _LAST_LINE.search(stripped, max(stripped.rfind("\n"), 0))
+    match = _last_line(stripped)
     if match and match.start("byline") > 0 and _after_sentence(stripped, match.start("byline")):
         people = _read_people(match.group("byline"), strict=True)
         if people and not people[2]:
@@ -241,6 +241,15 @@ def split_run_together_names(run: str) -> list[str]:
     # Where both cuts are possible (王小明李华), the commoner surname marks the second name.
     first_len = min(splits, key=lambda n: SURNAME_RANK.get(run[n], -1))
     return [run[:first_len], *split_run_together_names(run[first_len:])]
+
+
+def _last_line(text: str) -> re.Match | None:
+    """``_LAST_LINE.search(text)`` for a text with no trailing space, quicker: only the last line can
+    match, and only when it is short enough."""
+    line_start = text.rfind("\n") + 1
+    if len(text[line_start:].lstrip(LINE_SPACES)) > _LAST_LINE_MAX:
+        return None
+    return _LAST_LINE.search(text, max(line_start - 1, 0))
 
 
 def _after_sentence(text: str, start: int) -> bool:
