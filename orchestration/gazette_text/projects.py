@@ -488,9 +488,8 @@ def _mentions(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Men
         after = _SENTENCE_END.search(text, match.end())
         if after is not None:
             found.append(_Mention(after.end(), after.end(), None))
-    for run in _NAME_RUN.finditer(text):
-        floor = run.start()
-        for end_word in _NAME_END.finditer(text, run.start(), run.end()):
+    for floor, end_words in _end_words_by_run(text):
+        for end_word in end_words:
             end, word = end_word.end(), end_word.group()
             if word != _PROJECT_WORD and _NOT_A_NAME_AFTER.match(text, end):
                 continue  # 基地项目 is one name; 建设工程有限公司, 总工程师 are none
@@ -499,6 +498,23 @@ def _mentions(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Men
             if mention is not None and not any(m.start("items") <= mention.start < m.end() for m in lists):
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def _end_words_by_run(text: str):
+    """(start, its 项目/工程/基地) for each run of name characters that holds one. The words are found in
+    one pass over the text, not one per run (most runs hold none); being name characters themselves,
+    none straddles two runs."""
+    end_words = list(_NAME_END.finditer(text))
+    taken = 0
+    for run in _NAME_RUN.finditer(text):
+        if taken == len(end_words):
+            return
+        in_run = []
+        while taken < len(end_words) and end_words[taken].start() < run.end():
+            in_run.append(end_words[taken])
+            taken += 1
+        if in_run:
+            yield run.start(), in_run
 
 
 def _mention(
