@@ -268,6 +268,9 @@ _COMPLETION = re.compile(
     """,
     re.VERBOSE,
 )
+# The verb every completion phrase ends with: a text without one is spared the search above, which is
+# tried at every character.
+_COMPLETION_VERB_RE = re.compile(_COMPLETION_VERB)
 _EXPLICIT_YEAR = re.compile(rf"(\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年")
 _RELATIVE_YEAR = {"明年": 1, "后年": 2, "今年": 0, "当年": 0, "年内": 0}  # 明年内 is 明年: it goes first
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})月")
@@ -800,6 +803,8 @@ def _verb_with_aspect(phrase: str, start: int, found: re.Match) -> int:
 
 
 def _completion_phrase(body: str, text: str) -> str | None:
+    if not _COMPLETION_VERB_RE.search(text):
+        return None
     match = _COMPLETION.search(text)
     return body[match.start():match.end()] if match else None
 
