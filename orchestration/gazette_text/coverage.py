@@ -44,7 +44,7 @@ def _spelled_in_order(content: str, parsed: ParsedIssue) -> bool:
     exactly? Then every character is placed once: the usual case, proven without counting characters
     (which is slow). False proves nothing; the count decides."""
     at = 0
-    leftovers = deque(_content(l.text) for l in sorted(parsed.leftovers, key=lambda l: l.position))
+    leftovers = deque(_content(left.text) for left in sorted(parsed.leftovers, key=lambda left: left.position))
     for piece in map(_content, _article_pieces(parsed)):
         while not content.startswith(piece, at) and leftovers and content.startswith(leftovers[0], at):
             at += len(leftovers.popleft())
