@@ -236,6 +236,8 @@ _STAGES = (
     (7, re.compile(r"试生产|试运行|试投产")),
     (8, re.compile(r"投产|投用|投入使用|投入运营|开业")),
 )
+# Any stage at all: most clauses name none, and one search rules out all eight.
+_ANY_STAGE = re.compile("|".join(stage.pattern for _, stage in _STAGES))
 _SIGNING_RANK = 1
 _STATUS_FRAME = re.compile(rf"(?:{alternation(NOW_WORDS + RECENT_DAYS)}|\s)*")
 _STATUS_SUBJECT = re.compile(r"项目|公司")  # the project's name ends before its stage
@@ -772,7 +774,7 @@ def _annual_output(body: str, text: str, stats: list[Statistic]) -> str | None:
 def _status(body: str, text: str) -> str | None:
     best: tuple[int, str] | None = None
     for clause in _CLAUSE.finditer(text):
-        if _FUTURE.search(clause.group()):
+        if _FUTURE.search(clause.group()) or not _ANY_STAGE.search(clause.group()):
             continue
         for rank, stage in _STAGES:
             found = stage.search(clause.group())
