@@ -47,6 +47,7 @@ _FILLER = rf"报道(?![{_CJK}])"
 # Ornaments some papers put before a byline line (□融媒记者 X).
 _ORNAMENTS = "□■◆◇●○▲△▼▽★☆◎"
 _ORNAMENT = f"[{_ORNAMENTS}]"
+# Marks between names, labels and credits (甲、乙, 记者：X, 文/X).
 _SEPARATOR_MARKS = "、，,_|｜/／:："
 
 _TOKEN = re.compile(

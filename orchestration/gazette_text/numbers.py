@@ -25,7 +25,7 @@ from functools import lru_cache
 # the full-width comma stays: it is Chinese punctuation, and as "," it would join 12，345 into one number.
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
 # The same characters as runs, so that only they go through the (per-character, slow) translation.
-_FULLWIDTH_RUN = re.compile("[" + "".join(f"{chr(c)}" for c in sorted(_HALFWIDTH)) + "]+")
+_FULLWIDTH_RUN = re.compile("[" + "".join(map(chr, sorted(_HALFWIDTH))) + "]+")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
