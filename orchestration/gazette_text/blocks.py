@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from . import credits
 from .bylines import split_trailing_byline, starts_with_byline
-from .vocabulary import CJK, CLAUSE_MARKS, CLOSING_QUOTES, COLONS, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
+from .vocabulary import (
+    CJK, CLAUSE_MARKS, CLOSING_QUOTES, COLONS, ELLIPSIS, LINE_SPACES, SEMICOLONS, SENTENCE_END_MARKS,
+)
 
 _SENTENCE_END = f"[{SENTENCE_END_MARKS}{SEMICOLONS}{COLONS}{ELLIPSIS}]"
 _CLOSERS = f"[{re.escape(CLOSING_QUOTES)}）)】]*"
@@ -81,12 +83,14 @@ def is_trailing_byline(text: str) -> bool:
 # quote or a colon (a TV script's `区水务局局长 王明 我们…`, a byline line's `融媒记者 王明`).
 _LABEL_TITLE = f"[^\\s\\d{SENTENCE_END_MARKS}{CLAUSE_MARKS}、]{{1,16}}"
 _LABEL_NAME = f"[{CJK}·]{{2,4}}"
-_OPENING_LABEL = re.compile(f"^{_LABEL_TITLE}[ \\t\\u3000]+{_LABEL_NAME}(?=[ \\t\\u3000：:]|$)")
-_SPACE_BETWEEN_CHARACTERS = re.compile(f"(?<=[{CJK}])[ \\t\\u3000]+(?=[{CJK}])")
+_OPENING_LABEL = re.compile(f"^{_LABEL_TITLE}[{LINE_SPACES}]+{_LABEL_NAME}(?=[{LINE_SPACES}：:]|$)")
+_SPACE_BETWEEN_CHARACTERS = re.compile(f"(?<=[{CJK}])[{LINE_SPACES}]+(?=[{CJK}])")
 
 
 def close_stray_spaces(paragraphs: str) -> str:
     """Each paragraph with the stray spaces between its characters removed (see above)."""
+    if not any(space in paragraphs for space in LINE_SPACES):
+        return paragraphs  # most text has none, and the search for them looks behind at every character
     return "\n\n".join(_close_in_paragraph(p) for p in paragraphs.split("\n\n"))
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .names import COMPOUND_SURNAMES, SURNAME_RANK
 from .vocabulary import CJK as _CJK
-from .vocabulary import CLOSING_QUOTES, ELLIPSIS, SEMICOLONS, SENTENCE_END_MARKS
+from .vocabulary import CLOSING_QUOTES, ELLIPSIS, LINE_SPACES, SEMICOLONS, SENTENCE_END_MARKS
 _DIGIT = r"[0-9０-９]"
 
 # --- Role labels: the one home of the byline vocabulary -----------------------------------------
@@ -45,7 +45,10 @@ _PHOTO_AFTER = rf"(?:[/／]\s*)?(?:摄影|摄)(?![{_CJK}])"
 # `报道` closes some bylines (记者 X 报道) and says nothing about the role.
 _FILLER = rf"报道(?![{_CJK}])"
 # Ornaments some papers put before a byline line (□融媒记者 X).
-_ORNAMENT = r"[□■◆◇●○▲△▼▽★☆◎]"
+_ORNAMENTS = "□■◆◇●○▲△▼▽★☆◎"
+_ORNAMENT = f"[{_ORNAMENTS}]"
+# Marks between names, labels and credits (甲、乙, 记者：X, 文/X).
+_SEPARATOR_MARKS = "、，,_|｜/／:："
 
 _TOKEN = re.compile(
     rf"""
@@ -56,13 +59,16 @@ _TOKEN = re.compile(
     | (?P<photo_after>{_PHOTO_AFTER})
     | (?P<filler>{_FILLER})
     | (?P<ornament>{_ORNAMENT})
-    | (?P<separator>[^\S\n]+|[、，,_|｜/／:：])     # a line break is no separator: a byline is one line
+    | (?P<separator>[^\S\n]+|[{_SEPARATOR_MARKS}])     # a line break is no separator: a byline is one line
       # a run of name characters, stopping where a label or marker starts (通讯员汤一鸣见习记者…)
     | (?P<names>(?:(?!{_REPORTER_LABEL}|{_CONTRIBUTOR_LABEL}|{_PHOTO_AFTER}|{_FILLER})[{_CJK}·])+)
     | (?P<other>[\s\S])
     """,
     re.VERBOSE,
 )
+# A character no token but `other` can hold (a digit, a full stop, a quote): one makes a strict
+# tokenization fail, and a plain character-class search finds it far faster than tokenizing up to it.
+_OTHER_ONLY = re.compile(f"[^{_CJK}·\\s{_ORNAMENTS}{re.escape(_SEPARATOR_MARKS)}]")
 
 # --- Leads: the words that open a staff story ----------------------------------------------------
 _DATE = rf"(?:{_DIGIT}{{4}}\s*年\s*)?{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日"
@@ -85,11 +91,14 @@ _LEAD = re.compile(
 _SENTENCE_END = f"[{SENTENCE_END_MARKS}{ELLIPSIS}{SEMICOLONS}{re.escape(CLOSING_QUOTES)}]"
 # Names in brackets closing the last paragraph, glued to its last sentence or on a line of their own.
 _TRAILING_BRACKETS = re.compile(
-    rf"(?:(?<={_SENTENCE_END})|(?:^|(?<=\n)))[ \t\u3000]*(?P<byline>[（(](?P<inside>[^（）()\n]{{1,40}})[）)])\s*$"
+    rf"(?:(?<={_SENTENCE_END})|(?:^|(?<=\n)))[{LINE_SPACES}]*(?P<byline>[（(](?P<inside>[^（）()\n]{{1,40}})[）)])\s*$"
 )
 _ENDS_A_SENTENCE = re.compile(rf"{_SENTENCE_END}\s*$")
 # Names glued to the last sentence without brackets are too easily a phrase; only a line of its own.
-_LAST_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?P<byline>[^\n]{2,40}?)\s*$")
+_LAST_LINE_MAX = 40
+_LAST_LINE = re.compile(rf"(?:^|\n)[{LINE_SPACES}]*(?P<byline>[^\n]{{2,{_LAST_LINE_MAX}}}?)\s*$")
+# The last character of a text that closes with names in brackets (a quicker test than the search).
+_CLOSING_BRACKETS = ("）", ")")
 
 # --- Author fields: a record's names given apart from its text ----------------------------------------
 # A label an export may put before the names (作者：X), and brackets around them (（记者 X）).
@@ -165,13 +174,13 @@ def split_trailing_byline(body: str) -> tuple[str, Byline | None]:
     that is not names (`（完）`, `（下转第2版）`, `（摘要）`) is a note that is part of the body: the body
     is returned unchanged. Photo credits (`X 摄`) are left to the credit parser."""
     stripped = body.rstrip()
-    match = _TRAILING_BRACKETS.search(stripped)
+    match = _TRAILING_BRACKETS.search(stripped) if stripped.endswith(_CLOSING_BRACKETS) else None
     if match and _after_sentence(stripped, match.start("byline")):
         people = _read_people(match.group("inside"), strict=True)
         if people and not people[2]:
             return stripped[: match.start("byline")].rstrip(), Byline(match.group("byline"), *people)
         return body, None
-    match = _LAST_LINE.search(stripped)
+    match = _last_line(stripped)
     if match and match.start("byline") > 0 and _after_sentence(stripped, match.start("byline")):
         people = _read_people(match.group("byline"), strict=True)
         if people and not people[2]:
@@ -235,6 +244,15 @@ def split_run_together_names(run: str) -> list[str]:
     return [run[:first_len], *split_run_together_names(run[first_len:])]
 
 
+def _last_line(text: str) -> re.Match | None:
+    """``_LAST_LINE.search(text)`` for a text with no trailing space, quicker: only the last line can
+    match, and only when it is short enough."""
+    line_start = text.rfind("\n") + 1
+    if len(text[line_start:].lstrip(LINE_SPACES)) > _LAST_LINE_MAX:
+        return None
+    return _LAST_LINE.search(text, max(line_start - 1, 0))
+
+
 def _after_sentence(text: str, start: int) -> bool:
     # Names close an article only after its last sentence; after an unfinished line (a label such as
     # `秋粮` over `管护忙`) they would be a phrase.
@@ -253,6 +271,8 @@ def _read_people(text: str, strict: bool) -> tuple[tuple[str, ...], ...] | None:
 def _tokenize(text: str, strict: bool = True) -> list[tuple[str, str]] | None:
     """(kind, text) tokens, separators dropped; None when ``strict`` and something is not a byline's
     (digits, sentence punctuation, a sentence's words are caught later by the name check)."""
+    if strict and _OTHER_ONLY.search(text):
+        return None
     tokens = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup

@@ -33,6 +33,8 @@ _CREDIT_PATTERN = rf"""
 """
 # A credit closes the text: at its very start, or after a space or the caption's last sentence.
 _CREDIT_TAIL = re.compile(rf"(?:^|(?<=[\s。！？!?）)”]))(?P<credit>{_CREDIT_PATTERN})\s*$", re.VERBOSE)
+# Every credit holds 摄 or a slash (文/X 图/Y): text with neither is no credit, and skips the slow tail search.
+_CREDIT_MARKS = ("摄", "/", "／")
 _ROLE = re.compile(_ROLE_PATTERN)
 _TOKEN_SEPARATORS = re.compile(r"[\s、]+")
 
@@ -46,6 +48,8 @@ class Credit:
 
 def split_credit(text: str) -> tuple[str, Credit | None]:
     """(the text without its closing photo credit, the credit), or (text, None)."""
+    if not any(mark in text for mark in _CREDIT_MARKS):
+        return text, None
     match = _CREDIT_TAIL.search(text)
     while match:
         credit = _parse(match)

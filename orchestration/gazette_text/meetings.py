@@ -83,7 +83,8 @@ _GLUE = re.compile(
     rf"{alternation(COLLECTIVE_TITLES + ('同志', '人'))}{_LIST_GLUE})?"
 )
 # A sentence; a layout break right after 、 does not end one (A、B、‖C、D在主席台就座).
-_SENTENCE = re.compile(rf"(?:[^{SENTENCE_END_MARKS}{SEMICOLONS}\n]|(?<={LIST_MARK})\s+)+")
+# (Runs of characters, not one character a repetition: the same matches, far fewer steps.)
+_SENTENCE = re.compile(rf"(?:[^{SENTENCE_END_MARKS}{SEMICOLONS}\n]+|(?<={LIST_MARK})\s+)+")
 # 他指出 / 她强调 opening a sentence: the person the previous sentence was about.
 _PRONOUN = re.compile(r"\s*(?:[他她])(?!们)")
 _CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}]")
@@ -109,6 +110,10 @@ _ORGANISER_HOLDS = re.compile(
 _MEETING_HELD = re.compile(
     rf"(?P<what>{_CLAUSE_CHAR}+?{_MEETING_WORD})(?:在{_CLAUSE_CHAR}*?)?{_HELD}"  # X会议(在Y)召开
 )
+# Both shapes above lie within one clause that holds a _HELD word: only such clauses are tried, for
+# trying them at every character of a text is slow.
+_CLAUSE = re.compile(f"{_CLAUSE_CHAR}+")
+_HELD_WORD = re.compile(_HELD)
 _HEADLINE_AT = re.compile(rf"在(?P<what>{_CLAUSE_CHAR}+?{_MEETING_WORD})上")  # …在X会议上强调
 _ORGANISER_PRONOUN = re.compile(f"^{alternation(OWN_AREA)}$")
 _ABOUT = re.compile(r"^关于")
@@ -181,11 +186,21 @@ def meeting_name(headline: str | None, text: str, titled: Sequence[TitledPerson]
 def _name_in(source: str, titled: Sequence[TitledPerson] | None) -> str | None:
     """The earliest meeting name in ``source`` by any of the printed shapes."""
     # On a tie the organiser shape wins: 区委常委会召开会议 is 区委常委会会议, not 区委常委会.
-    candidates = [(m.start(), 0, _organiser_form(m, titled)) for m in _ORGANISER_HOLDS.finditer(source)]
-    candidates += [(m.start(), 1, _strip_time(m.group("what"))) for m in _MEETING_HELD.finditer(source)]
+    held = list(_held_clauses(source))
+    candidates = [(m.start(), 0, _organiser_form(m, titled))
+                  for start, end in held for m in _ORGANISER_HOLDS.finditer(source, start, end)]
+    candidates += [(m.start(), 1, _strip_time(m.group("what")))
+                   for start, end in held for m in _MEETING_HELD.finditer(source, start, end)]
     candidates += [(m.start(), 2, m.group("what")) for m in _HEADLINE_AT.finditer(source)]
     named = sorted(c for c in candidates if c[2])
     return named[0][2] if named else None
+
+
+def _held_clauses(source: str):
+    """(start, end) of each clause of ``source`` that says something is held (召开, 举行…)."""
+    for clause in _CLAUSE.finditer(source):
+        if _HELD_WORD.search(source, clause.start(), clause.end()):
+            yield clause.span()
 
 
 def _organiser_form(match: re.Match, titled: Sequence[TitledPerson] | None) -> str | None:

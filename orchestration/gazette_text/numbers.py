@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 # Full-width ASCII (U+FF01..FF5E) maps one-to-one onto ASCII, so offsets survive the translation;
 # the full-width comma stays: it is Chinese punctuation, and as "," it would join 12，345 into one number.
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
+# The same characters as runs, so that only they go through the (per-character, slow) translation.
+_FULLWIDTH_RUN = re.compile("[" + "".join(map(chr, sorted(_HALFWIDTH))) + "]+")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -36,7 +39,11 @@ _APPROXIMATE = re.compile(r"(?<=.)[余多]")  # a leading 多 is "many", not a n
 
 def to_halfwidth(text: str) -> str:
     """Full-width digits, letters and signs as ASCII; same length, so offsets still point into ``text``."""
-    return text.translate(_HALFWIDTH)
+    return _FULLWIDTH_RUN.sub(_to_halfwidth_run, text)
+
+
+def _to_halfwidth_run(run: re.Match) -> str:
+    return run.group().translate(_HALFWIDTH)
 
 
 def parse_number(text: str) -> float | None:
@@ -45,6 +52,7 @@ def parse_number(text: str) -> float | None:
     return None if value is None else float(value)
 
 
+@lru_cache(maxsize=4096)  # the same figures recur (一, 2024, 10万), and reading one takes several regex passes
 def parse_decimal(text: str) -> Decimal | None:
     """Like ``parse_number`` but exact, for callers that scale or compare values."""
     cleaned = _clean(text)

@@ -225,11 +225,17 @@ def _title_word_ok(text: str, match: re.Match, name: str, name_at: int) -> bool:
 def _cuts_around(text: str, start: int, end: int) -> set[int]:
     """Offsets where the segmenter cuts in a small window around ``text[start:end]``."""
     window_start = max(0, end - 8)  # title words are at most 4 characters
-    cuts, pos = {window_start}, window_start
-    for token in _dictionary().lcut(text[window_start:end + 4], HMM=False):
+    return {window_start + cut for cut in _cuts(text[window_start:end + 4])}
+
+
+@lru_cache(maxsize=8192)  # titles and names recur, and segmenting is slow (the dictionary is never written to)
+def _cuts(window: str) -> tuple[int, ...]:
+    """Offsets where the segmenter cuts ``window``, its start included."""
+    cuts, pos = [0], 0
+    for token in _dictionary().lcut(window, HMM=False):
         pos += len(token)
-        cuts.add(pos)
-    return cuts
+        cuts.append(pos)
+    return tuple(cuts)
 
 
 def _starts_with_surname(name: str) -> bool:

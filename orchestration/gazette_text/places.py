@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .vocabulary import (
     CJK,
@@ -93,6 +94,7 @@ def paper_place(paper: str | None) -> tuple[str | None, str | None]:
     return name, level
 
 
+@lru_cache(maxsize=4096)  # the same titles recur in article after article, and reading one takes many regex passes
 def title_place(title: str | None) -> tuple[str | None, str | None]:
     """(the place a title names, the level of the person's post) for a printed title, the post being
     the last of the chain: 柳汀区区长 -> (柳汀区, 区), 市委常委、区委书记 -> (None, 区), 市委副书记、市长

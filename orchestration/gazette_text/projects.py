@@ -171,13 +171,17 @@ _CN_COUNT_DIGITS = "0-9一二两三四五六七八九十百千余多"
 _COUNT_BEFORE = re.compile(rf"[{_CN_COUNT_DIGITS}]+个")
 _COUNT_AFTER = re.compile(rf"(?:共|一共|共计|总计|合计)?有?[{_CN_COUNT_DIGITS}]+[个项]")
 # A list of named projects closed by a count: A、B、C等3个项目 (each item is a project).
+_LIST_COUNT = rf"等[{_CN_COUNT_DIGITS}]+个(?:重点|重大)?(?:项目|工程)"  # 等3个项目
 _PROJECT_LIST = re.compile(
     rf"""
     (?P<items>[^{_CLAUSE_BREAKS}]+{LIST_MARK}[^{_CLAUSE_BREAKS}]+?)   # A、B、C
-    等[{_CN_COUNT_DIGITS}]+个(?:重点|重大)?(?:项目|工程)              # 等3个项目
+    {_LIST_COUNT}
     """,
     re.VERBOSE,
 )
+# The list's count alone: most texts have none, and finding that is far quicker than trying a list
+# (which backtracks over every clause).
+_LIST_COUNT_ONLY = re.compile(_LIST_COUNT)
 _SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}\n]")
 _CLAUSE_END = re.compile(f"[{_CLAUSE_BREAKS}]")
 _LIST_ITEM_FRAME = re.compile(r"(?:此外|另外|同时|还有|以及|其中)")
@@ -232,6 +236,8 @@ _STAGES = (
     (7, re.compile(r"试生产|试运行|试投产")),
     (8, re.compile(r"投产|投用|投入使用|投入运营|开业")),
 )
+# Any stage at all: most clauses name none, and one search rules out all eight.
+_ANY_STAGE = re.compile("|".join(stage.pattern for _, stage in _STAGES))
 _SIGNING_RANK = 1
 _STATUS_FRAME = re.compile(rf"(?:{alternation(NOW_WORDS + RECENT_DAYS)}|\s)*")
 _STATUS_SUBJECT = re.compile(r"项目|公司")  # the project's name ends before its stage
@@ -264,6 +270,9 @@ _COMPLETION = re.compile(
     """,
     re.VERBOSE,
 )
+# The verb every completion phrase ends with: a text without one is spared the search above, which is
+# tried at every character.
+_COMPLETION_VERB_RE = re.compile(_COMPLETION_VERB)
 _EXPLICIT_YEAR = re.compile(rf"(\d{{4}}|{_CN_YEAR_DIGIT}{{4}})年")
 _RELATIVE_YEAR = {"明年": 1, "后年": 2, "今年": 0, "当年": 0, "年内": 0}  # 明年内 is 明年: it goes first
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})月")
@@ -478,15 +487,14 @@ def _same_mention(project: _Project, mention: _Mention) -> bool:
 
 def _mentions(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Mention]:
     """Every mention of a project in reading order: specific ones, and classes (name None)."""
-    lists = list(_PROJECT_LIST.finditer(text))
+    lists = list(_PROJECT_LIST.finditer(text)) if _LIST_COUNT_ONLY.search(text) else []
     found = [item for match in lists for item in _listed(body, text, match)]
     for match in lists:  # what follows the list's sentence is about them all, or about none
         after = _SENTENCE_END.search(text, match.end())
         if after is not None:
             found.append(_Mention(after.end(), after.end(), None))
-    for run in _NAME_RUN.finditer(text):
-        floor = run.start()
-        for end_word in _NAME_END.finditer(text, run.start(), run.end()):
+    for floor, end_words in _end_words_by_run(text):
+        for end_word in end_words:
             end, word = end_word.end(), end_word.group()
             if word != _PROJECT_WORD and _NOT_A_NAME_AFTER.match(text, end):
                 continue  # 基地项目 is one name; 建设工程有限公司, 总工程师 are none
@@ -495,6 +503,23 @@ def _mentions(body: str, text: str, people: Sequence[TitledPerson]) -> list[_Men
             if mention is not None and not any(m.start("items") <= mention.start < m.end() for m in lists):
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def _end_words_by_run(text: str):
+    """(start, its 项目/工程/基地) for each run of name characters that holds one. The words are found in
+    one pass over the text, not one per run (most runs hold none); being name characters themselves,
+    none straddles two runs."""
+    end_words = list(_NAME_END.finditer(text))
+    taken = 0
+    for run in _NAME_RUN.finditer(text):
+        if taken == len(end_words):
+            return
+        in_run = []
+        while taken < len(end_words) and end_words[taken].start() < run.end():
+            in_run.append(end_words[taken])
+            taken += 1
+        if in_run:
+            yield run.start(), in_run
 
 
 def _mention(
@@ -749,7 +774,7 @@ def _annual_output(body: str, text: str, stats: list[Statistic]) -> str | None:
 def _status(body: str, text: str) -> str | None:
     best: tuple[int, str] | None = None
     for clause in _CLAUSE.finditer(text):
-        if _FUTURE.search(clause.group()):
+        if _FUTURE.search(clause.group()) or not _ANY_STAGE.search(clause.group()):
             continue
         for rank, stage in _STAGES:
             found = stage.search(clause.group())
@@ -780,6 +805,8 @@ def _verb_with_aspect(phrase: str, start: int, found: re.Match) -> int:
 
 
 def _completion_phrase(body: str, text: str) -> str | None:
+    if not _COMPLETION_VERB_RE.search(text):
+        return None
     match = _COMPLETION.search(text)
     return body[match.start():match.end()] if match else None
 

@@ -71,8 +71,12 @@ _UNITS_BY_FIRST_CHAR = {
 _LATIN_UNITS = frozenset(u for u in MEASURE_UNITS if u[0].isascii() and u[0].isalpha())  # km, m², kWh
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = f"[{CN_DIGITS}{CN_SMALL_UNITS}{CN_MAGNITUDES}]+"
+_CN_NUMERAL_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_MAGNITUDES
+_CHINESE = f"[{_CN_NUMERAL_CHARS}]+"
 _NUMBER = re.compile(rf"(?P<pct>百分之)?(?:(?P<arabic>(?<![\d.])(?:{_ARABIC}))|(?P<chinese>{_CHINESE}))")
+# A character a number can start with (百 of 百分之 among them). _NUMBER opens with an optional group,
+# so re cannot skip ahead to a start by itself; this class can, and _NUMBER is tried only there.
+_NUMBER_START = re.compile(rf"[\d{_CN_NUMERAL_CHARS}]")
 _CN_COUNTING = re.compile(f"[{CN_NONZERO_DIGITS}{CN_SMALL_UNITS}]")  # 万亿之城 has no digit, only magnitudes
 _CN_DIGIT_STRING = re.compile(f"[{CN_DIGITS}]{{2,}}")
 _SPACE = re.compile(r"\s*")
@@ -86,6 +90,8 @@ _PERCENT_UNITS = ("%", "‰")
 _MORE_AFTER_PERCENT = re.compile(rf"\s*(多)(?=[^{CJK}]|的|$)")
 _PREFIX_QUALIFIERS = ("达到", "高达", "多达", "超过", "将近", "接近", "约为", "大约", "不足", "不到",
                       "至少", "突破", "可达", "可超", "逾", "约", "近", "超", "达")
+# Their last characters: most numbers follow none, and one look rules out every word.
+_PREFIX_QUALIFIER_ENDS = frozenset(word[-1] for word in _PREFIX_QUALIFIERS)
 # Tenths (九成, 两成左右): 成 is a unit only where the word ends, never in 成立, 成为, 一成不变.
 _TENTHS = "成"
 _AFTER_TENTHS = re.compile(rf"(?:[^{CJK}]|左右|以上|以下|上下|多|的|$)")
@@ -183,11 +189,21 @@ def extract_statistics(body: str) -> list[Statistic]:
 def _quantities(text: str):
     """Every number with its magnitude, range end, unit and qualifiers; each digit read once."""
     pos = 0
-    while (match := _NUMBER.search(text, pos)) is not None:
+    while (match := _next_number(text, pos)) is not None:
         quantity = _read_quantity(text, match)
         pos = max(quantity.end if quantity else match.end(), match.end())
         if quantity is not None:
             yield quantity
+
+
+def _next_number(text: str, pos: int) -> re.Match | None:
+    """``_NUMBER.search(text, pos)``, quicker."""
+    while (start := _NUMBER_START.search(text, pos)) is not None:
+        match = _NUMBER.match(text, start.start())
+        if match is not None:
+            return match
+        pos = start.start() + 1
+    return None
 
 
 def _read_quantity(text: str, match: re.Match) -> _Quantity | None:
@@ -286,6 +302,8 @@ def _unit_at(text: str, pos: int) -> str | None:
 
 def _prefix_qualifier(text: str, start: int) -> tuple[str | None, int]:
     before = text[max(0, start - 6):start].rstrip()
+    if before[-1:] not in _PREFIX_QUALIFIER_ENDS:
+        return None, start
     for word in _PREFIX_QUALIFIERS:
         if before.endswith(word):
             ahead = before[-len(word) - 1:-len(word)]

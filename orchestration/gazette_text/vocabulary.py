@@ -31,6 +31,8 @@ CLAUSE_MARKS = COMMAS + SEMICOLONS + COLONS
 LIST_MARK = "、"  # the enumeration comma: 甲、乙、丙
 ELLIPSIS = "…"  # a quoted sentence may trail off, and still ends
 CLOSING_QUOTES = "”’\"'」』"  # may follow the mark that ends a sentence
+# Spaces inside a line (half-width, tab, ideographic): indents, and the padding of a justified page.
+LINE_SPACES = " \t\u3000"
 
 # --- time words ------------------------------------------------------------------------------------
 
