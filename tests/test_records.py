@@ -391,3 +391,15 @@ def test_a_story_ending_in_a_credit_is_a_story_with_its_photographer():
     article = read_story("枫渚县举行秋收节", body)
     assert article.kind != "photo" and article.photographers == ("汤明远",)
     assert _squeeze(article.body).endswith("活动吸引了众多游客。")
+
+
+def test_an_undated_record_is_an_issue_dated_from_its_text():
+    """No date field and no file name of its own: its web lead's date dates it, as a page's would."""
+    from gazette_text.issue import Story, read_stories
+
+    read = read_stories([Story(headline="柳汀区召开安全生产会议",
+                               body="江海网2024年3月5日讯 3月4日，柳汀区召开安全生产工作会议。")], None)
+    assert (read.publication.published_on, read.publication.source) == (date(2024, 3, 5), "inferred")
+    assert [a.headline for a in read.articles] == ["柳汀区召开安全生产会议"]
+    undatable = read_stories([Story(headline=None, body="会议要求，抓好安全生产。")], None)
+    assert (undatable.publication.published_on, undatable.publication.source) == (None, "unknown")

@@ -34,6 +34,8 @@ class PublicationDate:
 
 
 def from_filename(source_file: str) -> date | None:
+    if not source_file:
+        return None  # an undated article record: no file name of its own
     for match in _FILENAME_DATE.finditer(str(PurePosixPath(source_file).with_suffix(""))):
         try:
             return date(int(match["y"]), int(match["m"]), int(match["d"]))
