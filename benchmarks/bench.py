@@ -42,10 +42,11 @@ def parse_throughput(folder: Path) -> dict:
     for text in texts:
         issue = read_issue("x.txt", text)
         for a in issue.articles:
-            extract_statistics(a.body)
-            titled = find_titled_people(a.body)  # found once and handed on, as the meetings step does
+            # found once and handed on, as the workers do (gazette_pipeline/extracting.py)
+            stats, titled = extract_statistics(a.body), find_titled_people(a.body)
             extract_meeting(a.headline, a.body, a.kind, titled)
-            extract_projects(a.headline, a.body, a.kind, issue.publication.published_on, issue.publication.year)
+            extract_projects(a.headline, a.body, a.kind, issue.publication.published_on, issue.publication.year,
+                             stats, titled)
     seconds = time.perf_counter() - start
     return {"issues": len(texts), "mb": round(size / 1e6, 3), "seconds": round(seconds, 2), "mb_per_s": round(size / 1e6 / seconds, 2)}
 
