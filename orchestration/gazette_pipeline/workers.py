@@ -104,11 +104,12 @@ def _bounded(submit: Callable, chunks: Iterable, limit: int) -> Iterator:
 
 
 def overlapped(batches: list[Batch], read: Callable[[Batch], Inputs], work: Callable[[Inputs], Results],
-               load: Callable[[Inputs, Results], None]) -> list[Results]:
-    """``work`` on what ``read`` gives for every batch, in order, then ``load`` it with what it gave;
-    the next batch is read and the last one loaded while the workers work on this one. Run one after
-    the other, the writer's reads and loads left the workers idle an eighth of a 10,000-issue build.
-    Loads keep their order; at most three batches' inputs are held (read, worked on, loading).
+               load: Callable[[Results], None]) -> list[Results]:
+    """``work`` on what ``read`` gives for every batch, in order, then ``load`` what it gave; the next
+    batch is read and the last one loaded while the workers work on this one. Run one after the other,
+    the writer's reads and loads left the workers idle an eighth of a 10,000-issue build. Loads keep
+    their order. ``load`` gets only ``work``'s results, so at most two batches' inputs (the texts) are
+    held: the one being read and the one being worked on.
 
     ``read`` and ``load`` run on a thread of this process, each opening its own connection: DuckDB lets
     one process read and write through several at once, and they touch different rows.
@@ -125,7 +126,8 @@ def overlapped(batches: list[Batch], read: Callable[[Batch], Inputs], work: Call
             results = work(inputs)
             if loading is not None:
                 loading.result()
-            loading = side.submit(load, inputs, results)
+            inputs = None  # the texts go now, not when the next read is done
+            loading = side.submit(load, results)
             done.append(results)
         loading.result()
     return done

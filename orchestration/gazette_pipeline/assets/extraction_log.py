@@ -38,11 +38,11 @@ def run_extraction(warehouse: Warehouse, step: str, task: Callable, row_types: t
         done = overlapped(
             [pending[start:start + batch_files()] for start in range(0, len(pending), batch_files())],
             read=lambda batch: _ToExtract(batch, _articles_of(warehouse, batch)),
-            work=lambda todo: list(map_chunks(task, _parts(todo.articles), str(folder))),
-            load=lambda todo, chunks: _load_extracted(warehouse, step, row_types, todo.issues, chunks),
+            work=lambda todo: (todo.issues, list(map_chunks(task, _parts(todo.articles), str(folder)))),
+            load=lambda extracted: _load_extracted(warehouse, step, row_types, *extracted),
         )
         # a run that read nothing reports zero counts, not missing ones
-        chunks = [c for batch in done for c in batch] or [task([], str(folder))]
+        chunks = [c for _, batch in done for c in batch] or [task([], str(folder))]
     tables = chunks[0].tallies
     return Extracted(len(pending), {table: merge_tallies(c.tallies[table] for c in chunks) for table in tables})
 

@@ -77,11 +77,13 @@ def parse_files(warehouse: Warehouse, files: list[str]) -> ParseSummary:
         done = overlapped(
             batches,
             read=lambda batch: _issues_to_parse(warehouse, batch),
-            work=lambda issues: list(map_chunks(parse_chunk, _parts(issues.sources), manifest, parsed_at, str(folder))),
-            load=lambda issues, chunks: _load_parsed(warehouse, issues, chunks),
+            work=lambda issues: _Parsed(
+                issues.issue_ids, issues.emptied,
+                list(map_chunks(parse_chunk, _parts(issues.sources), manifest, parsed_at, str(folder)))),
+            load=lambda parsed: _load_parsed(warehouse, parsed),
         )
         # a run that read nothing reports zero counts, not missing ones
-        chunks = [c for batch in done for c in batch] or [parse_chunk([], manifest, parsed_at, str(folder))]
+        chunks = [c for parsed in done for c in parsed.chunks] or [parse_chunk([], manifest, parsed_at, str(folder))]
     return ParseSummary(
         issues=merge_tallies(c.tallies[IssueRow.table] for c in chunks),
         articles=merge_tallies(c.tallies[ArticleRow.table] for c in chunks),
@@ -113,12 +115,21 @@ def _parts(sources: list) -> list[list]:
     return [sources[i:i + _ISSUES_PER_CHUNK] for i in range(0, len(sources), _ISSUES_PER_CHUNK)]
 
 
-def _load_parsed(warehouse: Warehouse, issues: _ToParse, chunks: list[SpooledChunk]) -> None:
+@dataclass(frozen=True)
+class _Parsed:
+    """A batch parsed: which issues' rows to replace, and the workers' chunks to replace them with."""
+
+    issue_ids: list[str]
+    emptied: list[str]
+    chunks: list[SpooledChunk]
+
+
+def _load_parsed(warehouse: Warehouse, parsed: _Parsed) -> None:
     with warehouse.connect() as conn:
-        load_spooled(warehouse, conn, IssueRow, chunks, in_list("issue_id"), [issues.issue_ids])
-        load_spooled(warehouse, conn, ArticleRow, chunks, in_list("issue_id"), [issues.issue_ids])
-        delete_issue_rows(warehouse, conn, issues.emptied)
-    discard(chunks)
+        load_spooled(warehouse, conn, IssueRow, parsed.chunks, in_list("issue_id"), [parsed.issue_ids])
+        load_spooled(warehouse, conn, ArticleRow, parsed.chunks, in_list("issue_id"), [parsed.issue_ids])
+        delete_issue_rows(warehouse, conn, parsed.emptied)
+    discard(parsed.chunks)
 
 
 def issues_of_files(conn, files: list[str]) -> list[IssueText]:
@@ -136,16 +147,15 @@ def issues_of_files(conn, files: list[str]) -> list[IssueText]:
             select issue_id from raw.issue_files where source_file in (select unnest($1::varchar[]))
             union
             select issue_id from parsed.issues where source_file in (select unnest($1::varchar[]))
+        ), first_files as (
+            -- the file first, its text after: aggregating the texts took a third more memory
+            select issue_id, arg_min(source_file, (seen_at, source_file)) as source_file
+            from raw.issue_files join wanted using (issue_id)
+            group by issue_id
         )
-        select
-            issue_id,
-            arg_min(source_file, (seen_at, source_file)) as source_file,
-            arg_min(raw_text, (seen_at, source_file)) as text,
-            arg_min(paper, (seen_at, source_file)) as paper,
-            arg_min(page, (seen_at, source_file)) as page
-        from raw.issue_files join wanted using (issue_id)
-        group by issue_id
-        order by issue_id
+        select f.issue_id, f.source_file, r.raw_text as text, r.paper, r.page
+        from first_files f join raw.issue_files r using (source_file)
+        order by f.issue_id
         """,
         [files],
     )
