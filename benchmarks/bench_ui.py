@@ -36,11 +36,6 @@ query Runs($runIds: [String!]) {
   } } }
 }"""
 
-IN_PROGRESS = """
-query InProgress {
-  runsOrError(filter: {statuses: [STARTING, STARTED, CANCELING]}) { ... on Runs { results { runId } } }
-}"""
-
 STEPS = """
 query Steps($runId: ID!) { runOrError(runId: $runId) { ... on Run { stepStats { stepKey startTime endTime } } } }
 """
@@ -84,9 +79,6 @@ class DagsterUI:
 
     def runs(self, run_ids: list[str]) -> list[dict]:
         return self.query(RUNS, runIds=run_ids)["runsOrError"]["results"]
-
-    def runs_in_progress(self) -> bool:
-        return bool(self.query(IN_PROGRESS)["runsOrError"]["results"])
 
     def step_seconds(self, run_id: str) -> dict[str, float | None]:
         steps = self.query(STEPS, runId=run_id)["runOrError"]["stepStats"]
