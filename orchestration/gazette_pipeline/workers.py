@@ -111,13 +111,14 @@ def overlapped(batches: list[Batch], read: Callable[[Batch], Inputs], work: Call
     their order. ``load`` gets only ``work``'s results, so at most two batches' inputs (the texts) are
     held: the one being read and the one being worked on.
 
-    ``read`` and ``load`` run on a thread of this process, each opening its own connection: DuckDB lets
-    one process read and write through several at once, and they touch different rows.
+    ``read`` and ``load`` run one at a time on a thread of this process, with connections of their own
+    (DuckDB lets one process read and write through several): both at once took twice DuckDB's
+    memory, and one after the other they still take less time than the workers' part of a batch.
     """
     done: list[Results] = []
     if not batches:
         return done
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="writer") as side:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer") as side:
         next_inputs, loading = side.submit(read, batches[0]), None
         for index in range(len(batches)):
             inputs = next_inputs.result()
