@@ -54,13 +54,13 @@ def dev_pages(tmp_path_factory) -> Path:
     rows = []
     for page in sorted(DEV_PAGES.glob("*.txt")):
         issue = read_issue(page.name, decode_issue(page.read_bytes()).text)
-        rows += [(f"{page.stem}-{a.seq:03d}", a.headline, a.body, issue.publication.published_on, None)
+        rows += [(f"{page.stem}-{a.seq:03d}", a.headline, a.body, issue.publication.published_on, None, None)
                  for a in issue.articles]
     with duckdb.connect(str(warehouse)) as conn:
         conn.execute("create schema marts")
         conn.execute("create table marts.articles (article_id varchar, headline varchar, body varchar,"
-                     " published_on date, paper varchar)")
-        conn.executemany("insert into marts.articles values (?, ?, ?, ?, ?)", rows)
+                     " published_on date, paper varchar, parsed_at timestamp)")
+        conn.executemany("insert into marts.articles values (?, ?, ?, ?, ?, ?)", rows)
         refresh_index(conn)
     return warehouse
 
@@ -314,7 +314,9 @@ def test_a_refreshed_index_equals_one_built_at_once(seeds, tmp_path):
         first = refresh_index(conn)
         # then: the last issue arrives, the article is printed as it is now, another one is gone
         conn.execute("insert into marts.articles from main.held")
-        conn.execute("update marts.articles set body = (from main.edited select body) where article_id = (from main.edited select article_id)")
+        # (as the pipeline does it: its issue parsed again, later)
+        conn.execute("update marts.articles set body = (from main.edited select body), parsed_at = parsed_at + interval 1 hour"
+                     " where article_id = (from main.edited select article_id)")
         conn.execute("delete from marts.articles where article_id = (select max(article_id) from marts.articles"
                      " where issue_id != ?)", [last_issue])
         (new_articles,) = conn.execute("select count(*) from main.held").fetchone()
@@ -326,8 +328,9 @@ def test_a_refreshed_index_equals_one_built_at_once(seeds, tmp_path):
         whole = refresh_index(conn)
 
     assert first.indexed == first.documents and not first.rebuilt
-    # the new issue's articles and the edited one; the edited and the gone one leave
+    # the new issue's articles and the edited one; the edited and the gone one leave; no other text read
     assert (second.indexed, second.removed) == (new_articles + 1, 2)
+    assert second.checked == new_articles + 1 and first.checked == first.documents
     assert whole.indexed == whole.documents == second.documents
     assert _index(refreshed) == _index(at_once)
     for query in ("消防 隐患", "党", "安全生产"):
@@ -341,7 +344,7 @@ def test_nothing_new_indexes_nothing_and_other_rules_index_everything(seeds, tmp
         again = refresh_index(conn)
         conn.execute("update search.index_version set version = 'older rules'")
         rebuilt = refresh_index(conn)
-    assert (again.indexed, again.removed) == (0, 0)
+    assert (again.indexed, again.removed, again.checked) == (0, 0, 0)
     assert rebuilt.rebuilt and rebuilt.indexed == rebuilt.documents == again.documents
 
 

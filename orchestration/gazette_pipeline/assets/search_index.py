@@ -28,6 +28,7 @@ def article_search_index(context: AssetExecutionContext, warehouse: Warehouse) -
     return MaterializeResult(
         metadata={
             "articles_indexed": changes.indexed,
+            "articles_checked": changes.checked,
             "articles_removed": changes.removed,
             "dagster/row_count": changes.documents,
             "postings": changes.postings,
