@@ -26,6 +26,7 @@ from gazette_pipeline.assets.search_index import article_search_index
 from gazette_pipeline.definitions import build_definitions
 from gazette_pipeline.resources import Warehouse
 from gazette_pipeline.search import search
+from gazette_pipeline import text_index
 from gazette_pipeline.text_index import refresh_index
 from gazette_text.decoding import decode_issue
 from gazette_text.issue import read_issue
@@ -346,6 +347,39 @@ def test_nothing_new_indexes_nothing_and_other_rules_index_everything(seeds, tmp
         rebuilt = refresh_index(conn)
     assert (again.indexed, again.removed, again.checked) == (0, 0, 0)
     assert rebuilt.rebuilt and rebuilt.indexed == rebuilt.documents == again.documents
+
+
+class _CutOff:
+    """A connection whose ``after``+1-th insert of postings is interrupted, as a killed run's would be."""
+
+    def __init__(self, conn, after: int):
+        self.conn, self.left = conn, after
+
+    def execute(self, sql, *args):
+        if sql.startswith(f"insert into {text_index.SCHEMA}.postings"):
+            if self.left == 0:
+                raise KeyboardInterrupt
+            self.left -= 1
+        return self.conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+
+def test_an_index_cut_off_midway_is_completed_by_the_next_refresh(seeds, tmp_path, monkeypatch):
+    warehouse = Path(shutil.copy(seeds, tmp_path / "warehouse.duckdb"))
+    monkeypatch.setattr(text_index, "BATCH_ARTICLES", 5)
+    with duckdb.connect(str(warehouse)) as conn:
+        conn.execute("drop schema search cascade")
+        with pytest.raises(KeyboardInterrupt):
+            refresh_index(_CutOff(conn, after=2))
+        (kept,) = conn.execute("select count(*) from search.documents").fetchone()
+        (orphans,) = conn.execute("select count(*) from search.postings anti join search.documents using (doc_id)").fetchone()
+        again = refresh_index(conn)
+    # two batches whole, the third not at all; the next refresh indexes the rest
+    assert (kept, orphans) == (10, 0)
+    assert again.indexed == again.documents - kept > 0
+    assert _index(warehouse) == _index(seeds)
 
 
 # --- the pipeline ----------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ class FileScan:
 
     @property
     def cursor(self) -> str:
-        return json.dumps(self.fingerprints, ensure_ascii=False, sort_keys=True)
+        # no sort_keys: the fingerprints come in the listing's order (a third of the time at 100,000 files)
+        return json.dumps(self.fingerprints, ensure_ascii=False)
 
     def sha256(self, name: str) -> str:
         return self.fingerprints[name][2]
@@ -32,7 +33,8 @@ class FileScan:
 class Listing:
     """The issue files of a folder as the file system describes them: name, path, size and mtime."""
 
-    entries: list[tuple[str, Path, int, int]]  # sorted by name
+    # sorted by name; the path a str: a Path for each of 100,000 files doubled the time of a listing
+    entries: list[tuple[str, str, int, int]]
 
     @property
     def digest(self) -> str:
@@ -66,7 +68,7 @@ def scan_issue_files(folder: Path, previous: str | None, listing: Listing | None
 def issue_files(folder: Path) -> list[tuple[str, Path]]:
     """Every page and records file under ``folder``, by its path relative to it (`东山日报/a.txt`), sorted;
     hidden files and folders and the folder's own manifest.csv are not issues."""
-    return [(name, path) for name, path, _, _ in list_issue_files(folder).entries]
+    return [(name, Path(path)) for name, path, _, _ in list_issue_files(folder).entries]
 
 
 def list_issue_files(folder: Path) -> Listing:
@@ -84,7 +86,7 @@ def list_issue_files(folder: Path) -> Listing:
                     todo.append((entry.path, name + "/"))
                 elif _is_issue_file(name) and entry.is_file():
                     stat = entry.stat()
-                    found.append((name, Path(entry.path), stat.st_size, stat.st_mtime_ns))
+                    found.append((name, entry.path, stat.st_size, stat.st_mtime_ns))
     return Listing(sorted(found))
 
 
@@ -92,9 +94,9 @@ def _is_issue_file(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in ISSUE_FILE_SUFFIXES and name != MANIFEST_NAME
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: str) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
