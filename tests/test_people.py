@@ -122,3 +122,18 @@ def test_finding_people_teaches_jieba_nothing():
     before = jieba.lcut(f"{name}强调要抓好落实")
     assert [p.name for p in find_titled_people(f"区长{name}主持会议。")] == [name]
     assert jieba.lcut(f"{name}强调要抓好落实") == before
+
+
+def test_the_name_rules_ask_jiebas_dictionary_and_tags_what_posseg_would_answer():
+    """The rules read the frequent words and their tags from jieba's dictionary file, not from posseg's
+    table of every word (60 MB a worker): the two must agree on every word either knows."""
+    import jieba.posseg as pseg
+
+    from gazette_text import people
+
+    jieba.initialize()
+    freq, tags = jieba.dt.FREQ, pseg.dt.word_tag_tab
+    frequent = {w for w in set(freq) | set(tags) if (freq.get(w) or 0) >= people._COMMON_WORD_FREQ}
+    assert people._common_words() == {w: tags.get(w, "") for w in frequent}
+    assert len(frequent) > 50_000  # the whole dictionary was read, not a part of it
+    assert not people._is_common_word("王伟") and people._is_common_word("工作")
