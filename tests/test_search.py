@@ -22,11 +22,11 @@ from dagster import AssetKey, materialize
 
 from conftest import REPO
 from gazette_pipeline import search as search_cli
+from gazette_pipeline import text_index
 from gazette_pipeline.assets.search_index import article_search_index
 from gazette_pipeline.definitions import build_definitions
 from gazette_pipeline.resources import Warehouse
 from gazette_pipeline.search import search
-from gazette_pipeline import text_index
 from gazette_pipeline.text_index import refresh_index
 from gazette_text.decoding import decode_issue
 from gazette_text.issue import read_issue

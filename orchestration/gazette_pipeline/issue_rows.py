@@ -7,7 +7,7 @@ dated otherwise): parsing finds it empty and deletes its rows.
 """
 from __future__ import annotations
 
-from .resources import Warehouse, in_list, table_exists
+from .resources import Warehouse, in_list, table_exists, transaction
 from .rows import PER_ISSUE_ROWS, IssueFileRow, RecordRow
 
 
@@ -31,16 +31,11 @@ def delete_orphaned_rows(conn) -> list[str]:
     if table_exists(conn, RecordRow.table):
         held += f" union select issue_id from {RecordRow.table} where issue_id is not null"
     gone: set[str] = set()
-    conn.begin()
-    try:
+    with transaction(conn):
         for row_type in PER_ISSUE_ROWS:
             if table_exists(conn, row_type.table):
                 deleted = conn.execute(
                     f"delete from {row_type.table} where issue_id not in ({held}) returning issue_id"
                 ).fetchall()
                 gone |= {issue_id for (issue_id,) in deleted}
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
     return sorted(gone)

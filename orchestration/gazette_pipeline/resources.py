@@ -31,6 +31,18 @@ def fetch(conn, row_type, sql: str, params=()) -> list:
     return [row_type(**dict(zip(names, values))) for values in cursor.fetchall()]
 
 
+@contextmanager
+def transaction(conn):
+    """What the block writes, all of it or none: a run killed inside leaves the rows as they were."""
+    conn.begin()
+    try:
+        yield
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
 def duckdb_memory(default: str) -> str:
     return os.environ.get("GAZETTE_DUCKDB_MEMORY") or default
 
@@ -101,14 +113,9 @@ class Warehouse(ConfigurableResource):
 
     def _replace(self, conn, row_type, where: str, params, insert) -> None:
         self.ensure_table(conn, row_type)
-        conn.begin()  # a run killed here leaves the old rows, never half of the new ones
-        try:
+        with transaction(conn):  # never half of the new rows
             conn.execute(f"delete from {row_type.table} where {where}", params)
             insert()
-            conn.commit()
-        except BaseException:
-            conn.rollback()
-            raise
 
     def ensure_table(self, conn, row_type) -> None:
         """Create the table, or add the columns a newer version of the code writes (rows are kept)."""

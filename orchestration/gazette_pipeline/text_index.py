@@ -11,10 +11,11 @@ shell, Python, dbt) with no extension to load. Queries there: 16-90 ms, one char
 from __future__ import annotations
 
 import hashlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from gazette_text.search_terms import terms_macros
+
+from .resources import transaction
 
 SCHEMA = "search"
 # BM25's usual constants for bodies. A headline is scored with no length normalisation (b = 0) and
@@ -159,31 +160,20 @@ def refresh_index(conn) -> IndexChanges:
     refresh indexes those missing (_CHANGED takes any article the index lacks).
     """
     create_index(conn)
-    with _transaction(conn):
+    with transaction(conn):
         rebuilt = _clear_if_outdated(conn)
     conn.execute(_CHANGED)
     (checked,) = conn.execute("select count(*) from _changed").fetchone()
-    with _transaction(conn):
+    with transaction(conn):
         removed = _remove_stale(conn)
     indexed = _index_fresh(conn)
-    with _transaction(conn):
+    with transaction(conn):
         conn.execute(f"delete from {SCHEMA}.indexed_through")
         conn.execute(f"insert into {SCHEMA}.indexed_through select max(parsed_at) from marts.articles")
     documents, postings = conn.execute(
         f"select (select count(*) from {SCHEMA}.documents), (select count(*) from {SCHEMA}.postings)"
     ).fetchone()
     return IndexChanges(indexed, checked, removed, documents, postings, rebuilt)
-
-
-@contextmanager
-def _transaction(conn):
-    conn.begin()
-    try:
-        yield
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
 
 
 def _clear_if_outdated(conn) -> bool:
@@ -218,7 +208,7 @@ def _index_fresh(conn) -> int:
     for start in range(first or 0, (first or 0) + fresh, BATCH_ARTICLES):
         batch = [start, start + BATCH_ARTICLES - 1]
         conn.execute(_BATCH_POSTINGS, batch)
-        with _transaction(conn):
+        with transaction(conn):
             conn.execute(f"insert into {SCHEMA}.postings from _batch")
             conn.execute(_BATCH_DOCUMENTS, batch)
     return fresh

@@ -322,10 +322,11 @@ def _common_words() -> dict[str, str]:
     common: dict[str, str] = {}
     with _dictionary().get_dict_file() as lines:
         for line in lines:
-            fields = line.strip().decode("utf-8").split(" ")
-            if len(fields) < 2:
-                continue
-            word, freq, tag = fields[0], int(fields[1]), fields[2] if len(fields) > 2 else ""
+            line = line.strip().decode("utf-8")
+            if not line:
+                continue  # as jieba skips it
+            word, freq, *tag = line.split(" ")  # a dictionary of one's own may print no tag
+            freq, tag = int(freq), tag[0] if tag else ""
             if freq >= _COMMON_WORD_FREQ:
                 common[word] = tag
             else:
