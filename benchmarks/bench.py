@@ -220,6 +220,7 @@ REFRESH_COLUMNS = {
 SENSOR_COLUMNS = {
     "issues": ("issues",),
     "latency s": ("sensor", "latency_seconds"),
+    "first run s": ("sensor", "first_run_since_start", "latency_seconds"),
     "to tick s": ("sensor", "components", "wait_for_tick"),
     "tick s": ("sensor", "components", "tick"),
     "queued s": ("sensor", "components", "queued"),

@@ -304,6 +304,13 @@ def _skip_one_space(text: str, at: int) -> int:
     return at + 1 if at < len(text) and text[at] in " \u3000" else at
 
 
+def load_dictionary() -> None:
+    """Read jieba's dictionary now instead of at the first article: a process that waits for its work
+    (a run worker) loads it while it waits. Loading adds nothing to it, so results do not change."""
+    _dictionary()
+    _common_words()
+
+
 @lru_cache(maxsize=1)
 def _dictionary():
     jieba.initialize()
