@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import fields
 from datetime import date, timedelta
 
-from gazette_pipeline.assets.projects import _Cluster, _facts, _oldest_first, _project_row, projects_of
+from gazette_pipeline.assets.projects import _Cluster, _facts, _oldest_first, projects_of
 from gazette_pipeline.rows import ProjectReportRow
 from gazette_text.project_merge import ProjectIndex, _abbreviates, merge_reports, same_project
 from gazette_text.projects import ProjectReport
@@ -26,12 +26,11 @@ def reference_projects_of(reports, reasons: Counter | None = None):
         if reasons is not None:
             _tally(reasons, matches, facts)
         if not matches:
-            clusters.append(_Cluster(facts, [report]))
+            clusters.append(_Cluster.of_report(report, len(clusters)))
         else:
             cluster = matches[0]
-            cluster.facts = merge_reports(cluster.facts, facts)
-            cluster.reports.append(report)
-    return [_project_row(c) for c in clusters]
+            cluster.add(report, merge_reports(cluster.facts, facts))
+    return [c.row() for c in clusters]
 
 
 def _tally(reasons: Counter, matches: list[_Cluster], facts: ProjectReport) -> None:

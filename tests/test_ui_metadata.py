@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
+import duckdb
 import pytest
 import yaml
 from dagster import DagsterInstance, materialize
@@ -37,6 +38,7 @@ from gazette_pipeline.rows import (
     ProjectRow,
     StatisticRow,
     StoredArticle,
+    arrow_table,
 )
 
 
@@ -195,13 +197,24 @@ def test_project_figures():
         _row(ProjectRow, investment_cny=None, report_ids=["i2-1-p1"]),
         _row(ProjectRow, investment_cny=None, report_ids=["i2-2-p1"]),
     ]
-    assert project_quality(projects, reports) == {
+    assert project_quality(_warehouse_of(projects, reports)) == {
         "projects": 4,
         "reports": 3,
         "reports_per_project": 3 / 4,
         "projects_with_investment_share": 2 / 4,
         "projects_with_several_reports_share": 1 / 4,
     }
+
+
+def _warehouse_of(projects: list[ProjectRow], reports: list[ProjectReportRow]):
+    """An in-memory warehouse holding these rows: project figures are counted where the projects are."""
+    conn = duckdb.connect()
+    conn.execute("create schema parsed")
+    for row_type, rows in ((ProjectRow, projects), (ProjectReportRow, reports)):
+        conn.register("_rows", arrow_table(row_type, rows))
+        conn.execute(f"create table {row_type.table} as select * from _rows")
+        conn.unregister("_rows")
+    return conn
 
 
 # --- figures of a real run ---------------------------------------------------------------------
@@ -213,7 +226,7 @@ EXTRACTION = {
     ("parsed", "meetings"): meeting_quality([], []),
     ("parsed", "meeting_participants"): participant_quality([], []),
     ("parsed", "project_reports"): report_quality([], []),
-    ("parsed", "projects"): project_quality([], []),
+    ("parsed", "projects"): project_quality(_warehouse_of([], [])),
     ("parsed", "issues"): issue_quality([]),
     ("parsed", "articles"): article_quality([]),
 }

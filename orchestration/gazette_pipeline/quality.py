@@ -22,7 +22,6 @@ from .rows import (
     ParticipantRow,
     PersonMentionRow,
     ProjectReportRow,
-    ProjectRow,
     StatisticRow,
     StoredArticle,
 )
@@ -226,13 +225,16 @@ def report_quality(articles: Sequence[StoredArticle], reports: Sequence[ProjectR
     return report_figures(report_tally(articles, reports))
 
 
-def project_quality(projects: Sequence[ProjectRow], reports: Sequence[ProjectReportRow]) -> Figures:
-    """Of every project in the warehouse (they are merged anew from all reports each run)."""
+def project_quality(conn) -> Figures:
+    """Of every project in the warehouse, counted there: a refresh reads only the projects it changes."""
+    projects, with_investment, with_several = conn.execute(
+        "select count(*), count(investment_cny), count(*) filter (len(report_ids) > 1) from parsed.projects").fetchone()
+    reports = conn.execute("select count(*) from parsed.project_reports").fetchone()[0]
     return {
-        "projects": len(projects),
-        "reports": len(reports),
-        "reports_per_project": per(len(reports), len(projects)),
-        "projects_with_investment_share": per(count(projects, lambda p: p.investment_cny is not None), len(projects)),
+        "projects": projects,
+        "reports": reports,
+        "reports_per_project": per(reports, projects),
+        "projects_with_investment_share": per(with_investment, projects),
         # merging at work: a project reported by more than one article or caption
-        "projects_with_several_reports_share": per(count(projects, lambda p: len(p.report_ids) > 1), len(projects)),
+        "projects_with_several_reports_share": per(with_several, projects),
     }

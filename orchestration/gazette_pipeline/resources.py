@@ -94,13 +94,7 @@ class Warehouse(ConfigurableResource):
         Re-running a partition replaces its rows: never a duplicate. Creates the table (and schema)
         when missing, and adds the columns a newer version of the code writes.
         """
-        def insert():
-            if rows:
-                conn.register("_new_rows", arrow_table(row_type, rows))
-                conn.execute(f"insert into {row_type.table} by name select * from _new_rows")
-                conn.unregister("_new_rows")
-
-        self._replace(conn, row_type, where, params, insert)
+        self._replace(conn, row_type, where, params, lambda: self._insert(conn, row_type, rows))
 
     def replace_from_parquet(self, conn, row_type, paths: list[str], where: str, params=()) -> None:
         """replace_rows with the new rows in Parquet files (a worker's output): they never pass
@@ -110,6 +104,18 @@ class Warehouse(ConfigurableResource):
                 conn.execute(f"insert into {row_type.table} by name select * from read_parquet(?)", [paths])
 
         self._replace(conn, row_type, where, params, insert)
+
+    def delete_and_insert(self, conn, row_type, rows: list, where: str, params=()) -> None:
+        """replace_rows inside a transaction of the caller's, which writes other tables with it; the
+        table must exist (ensure_table)."""
+        conn.execute(f"delete from {row_type.table} where {where}", params)
+        self._insert(conn, row_type, rows)
+
+    def _insert(self, conn, row_type, rows: list) -> None:
+        if rows:
+            conn.register("_new_rows", arrow_table(row_type, rows))
+            conn.execute(f"insert into {row_type.table} by name select * from _new_rows")
+            conn.unregister("_new_rows")
 
     def _replace(self, conn, row_type, where: str, params, insert) -> None:
         self.ensure_table(conn, row_type)

@@ -276,6 +276,19 @@ class ProjectRow:
 
 
 @dataclass(frozen=True)
+class ProjectKeyRow:
+    """A key ProjectIndex files a project under (gazette_text.project_merge.filing_keys): how a refresh
+    finds the projects its new reports could join without reading every project."""
+
+    table: ClassVar[str] = "parsed.project_keys"
+
+    project_id: str = column("varchar")
+    position: int = column("bigint")  # the project's place in order of creation: the earliest match wins
+    shelf: str = column("varchar")
+    key: str = column("varchar")
+
+
+@dataclass(frozen=True)
 class ExtractionLogRow:
     """An issue an extraction step has read, as parsed at ``parsed_at``."""
 

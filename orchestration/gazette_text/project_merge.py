@@ -62,7 +62,7 @@ class ProjectIndex:
 
     def find(self, report: ProjectReport) -> int | None:
         """The number of the earliest project ``report`` is ``same_project`` as, or None."""
-        candidates = set().union(*(self._shelves.get(key, ()) for key in _lookups(report)))
+        candidates = set().union(*(self._shelves.get(key, ()) for key in lookup_keys(report)))
         # same_project has the last word, so the keys can only narrow the search, never change it
         return next((n for n in sorted(candidates) if same_project(self._facts[n], report)), None)
 
@@ -82,7 +82,7 @@ class ProjectIndex:
         self._file(number, facts)
 
     def _file(self, number: int, facts: ProjectReport) -> None:
-        old, new = self._filed_under[number], _filing_keys(facts)
+        old, new = self._filed_under[number], filing_keys(facts)
         for key in old - new:
             # find would still reject it, but dropping it keeps each shelf to the projects that
             # match its key now, so find's first candidate is its answer
@@ -103,7 +103,7 @@ _NAME_WITH_COMPANY = "name, with company"  # name key
 _NAME_WITHOUT_COMPANY = "name, without company"  # name key, also a stem that may abbreviate
 
 
-def _filing_keys(project: ProjectReport) -> frozenset[tuple[str, str]]:
+def filing_keys(project: ProjectReport) -> frozenset[tuple[str, str]]:
     keys = []
     if project.company:
         company = _company_key(project.company)
@@ -115,7 +115,7 @@ def _filing_keys(project: ProjectReport) -> frozenset[tuple[str, str]]:
     return frozenset(keys)
 
 
-def _lookups(report: ProjectReport) -> Iterator[tuple[str, str]]:
+def lookup_keys(report: ProjectReport) -> Iterator[tuple[str, str]]:
     """The shelves holding every project ``report`` can be ``same_project`` as (mirrors its branches)."""
     name = _name_key(report.project_name) if report.project_name else None
     if report.company:
@@ -158,4 +158,4 @@ def _abbreviates(name: str | None, company: str | None) -> bool:
     return len(stem) >= _MIN_ABBREVIATION and _company_key(company).startswith(stem)
 
 
-__all__ = ["ProjectIndex", "same_project", "merge_reports"]
+__all__ = ["ProjectIndex", "same_project", "merge_reports", "filing_keys", "lookup_keys"]
