@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.bench_ui import DagsterUI, asset_page_load, dagster_dev, wait_for_completed_tick
-from benchmarks.synthetic import write_archive
+from benchmarks.synthetic import PAGES_PER_DAY, next_day, write_archive
 
 SENSOR = "issue_files_sensor"
 ASSET_KEY = ["parsed", "articles"]
@@ -31,8 +31,9 @@ def sensor_figures(env: dict, log: Path) -> dict:
     with dagster_dev(env, log) as ui:
         wait_for_completed_tick(ui, SENSOR)
         page = asset_page_load(ui, ASSET_KEY)  # before the drop: an idle UI, no run competing
-        first = _drop_one(ui, folder, home, warehouse)
-        warm = _drop_one(ui, folder, home, warehouse)
+        day = next_day(len(list(folder.glob("*.txt"))))
+        first = _drop_one(ui, folder, home, warehouse, day)
+        warm = _drop_one(ui, folder, home, warehouse, day + PAGES_PER_DAY)
         idle = [t["endTimestamp"] - t["timestamp"] for t in ui.ticks(SENSOR, limit=20) if t["status"] == "SKIPPED"]
         requesting = [t for t in ui.ticks(SENSOR, limit=20) if t["runIds"] and t["timestamp"] >= ui.started_at]
     return {
@@ -44,9 +45,10 @@ def sensor_figures(env: dict, log: Path) -> dict:
     }
 
 
-def _drop_one(ui: DagsterUI, folder: Path, home: Path, warehouse: Path) -> dict:
-    """One issue file written into the folder, until its articles are in the marts, and where the time went."""
-    dropped = write_archive(folder, 1, start=len(list(folder.glob("*.txt"))))[0]
+def _drop_one(ui: DagsterUI, folder: Path, home: Path, warehouse: Path, index: int) -> dict:
+    """Synthetic page ``index`` (the first of a day after the archive's) written into the folder, until
+    its articles are in the marts, and where the time went."""
+    dropped = write_archive(folder, 1, start=index)[0]
     dropped_at = dropped.stat().st_mtime
     visible_at = _wait_until_in_marts(ui, home, warehouse, dropped.name, dropped_at)
     tick, run = _tick_and_run(ui, [t for t in ui.ticks(SENSOR, limit=20) if t["runIds"] and t["timestamp"] >= dropped_at])

@@ -1,8 +1,8 @@
 """A synthetic archive: seed articles recombined into N issues, deterministic, dated in the file names.
 
-Every issue takes 3-6 articles of the seeds (photo items with their credit and column label) in a
-shuffled order, so texts differ from issue to issue while staying real newspaper language. Dates run
-one issue a day from 2000-01-01, so 10,000 issues span 27 years.
+Every issue file (a page) takes 3-6 articles of the seeds (photo items with their credit and column
+label) in a shuffled order, so texts differ from page to page while staying real newspaper language.
+Dates run five pages a day from 2000-01-01, so 10,000 files span 5.5 years and 100,000 files 55.
 """
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from gazette_text.articles import parse_issue
 
 REPO = Path(__file__).resolve().parents[1]
 FIRST_DAY = date(2000, 1, 1)
+# A daily's pages, one file each: 100,000 files span 55 years, every one dated by its file name
+# (gazette_text.pubdate reads 19xx and 20xx), so each new day is newer than the archive, as in use.
+PAGES_PER_DAY = 5
 
 
 def seed_articles(seeds: Path = REPO / "seeds") -> list[str]:
@@ -34,7 +37,13 @@ def issue_text(pieces: list[str], rng: random.Random) -> str:
 
 
 def file_name(index: int) -> str:
-    return f"wjrb_{(FIRST_DAY + timedelta(days=index)).isoformat()}.txt"
+    day, page = divmod(index, PAGES_PER_DAY)
+    return f"wjrb_{(FIRST_DAY + timedelta(days=day)).isoformat()}_{page + 1:02d}.txt"
+
+
+def next_day(index: int) -> int:
+    """The index of the first page of the next day from ``index`` on: a refresh adds a new day's pages."""
+    return -(-index // PAGES_PER_DAY) * PAGES_PER_DAY
 
 
 def write_archive(folder: Path, count: int, start: int = 0, seed: int = 20241016) -> list[Path]:
