@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from gazette_pipeline.assets.projects import MERGED_ANEW, _Merge, _oldest_first, update_projects
+from gazette_pipeline.assets.projects import MERGED_ANEW, MERGED_FROM, _Merge, _oldest_first, update_projects
 from gazette_pipeline.resources import Warehouse, fetch
 from gazette_pipeline.rows import ProjectKeyRow, ProjectReportRow, ProjectRow
 
@@ -90,3 +90,15 @@ def test_a_report_older_than_the_merged_ones_or_a_changed_one_merges_anew(wareho
         _store_reports(conn, warehouse, edited[1:])  # a file retracted
         assert update_projects(conn, warehouse) == MERGED_ANEW
         assert _stored(conn) == _merged_at_once(edited[1:])
+
+
+def test_a_record_of_the_last_merge_in_another_layout_merges_anew(warehouse):
+    """A warehouse from another version of the code: its record is not read, it is made again."""
+    reports = _archive(random.Random(SEED + 1))
+    with warehouse.connect() as conn:
+        _store_reports(conn, warehouse, reports)
+        conn.execute("create schema if not exists parsed")
+        conn.execute(f"create table {MERGED_FROM} as select report_id from {ProjectReportRow.table}")
+        assert update_projects(conn, warehouse) == MERGED_ANEW
+        assert _stored(conn) == _merged_at_once(reports)
+        assert update_projects(conn, warehouse) == "no report changed"

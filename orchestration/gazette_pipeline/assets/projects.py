@@ -28,6 +28,7 @@ _REPORTS = ["parsed", "project_reports"]
 MERGED_FROM = "parsed.projects_merged_from"
 _REPORT_COLUMNS = ", ".join(column_types(ProjectReportRow))
 _ROW_HASH = f"hash({_REPORT_COLUMNS})"
+_MERGED_FROM_COLUMNS = ["report_id", "published_on", "row_hash"]
 
 
 @multi_asset(
@@ -66,8 +67,8 @@ MERGED_ANEW = "all reports merged anew"
 
 def _changes(conn) -> tuple[list[ProjectReportRow] | None, int]:
     """The reports added since the last merge, and how many it used are gone or changed
-    (None: no record of a last merge)."""
-    if not table_exists(conn, MERGED_FROM):
+    (None: no record of a last merge, or one this code does not read)."""
+    if not table_exists(conn, MERGED_FROM) or _columns(conn, MERGED_FROM) != _MERGED_FROM_COLUMNS:
         return None, 0
     current = f"select *, {_ROW_HASH} as row_hash from {ProjectReportRow.table}"
     added = fetch(conn, ProjectReportRow, f"select {_REPORT_COLUMNS} from ({current}) anti join {MERGED_FROM} "
@@ -116,6 +117,12 @@ def _merge_new(conn, warehouse: Warehouse, added: list[ProjectReportRow]) -> Non
                                     in_list("project_id"), [replaced])
         conn.execute(f"insert into {MERGED_FROM} select report_id, published_on, {_ROW_HASH} from {ProjectReportRow.table} "
                      f"where {in_list('report_id')}", [[r.report_id for r in added]])
+
+
+def _columns(conn, table: str) -> list[str]:
+    schema, name = table.split(".")
+    return [r[0] for r in conn.execute("select column_name from information_schema.columns where table_schema = ? "
+                                       "and table_name = ? order by ordinal_position", [schema, name]).fetchall()]
 
 
 # --- the merge itself ------------------------------------------------------------------------------
