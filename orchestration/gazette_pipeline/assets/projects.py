@@ -5,7 +5,7 @@ every report merged so far (a new day's issue) continues the fold where it stopp
 projects the new reports could join (by the keys ProjectIndex files them under, kept in
 parsed.project_keys) and writes only the projects they change. Anything else (a report removed or
 re-extracted, or one older than the merged ones) merges every report anew. Either way the projects are
-those of merging all reports at once (tests/test_pipeline_projects.py).
+those of merging all reports at once (tests/test_projects_incremental.py).
 """
 import hashlib
 from dataclasses import dataclass, fields
@@ -29,6 +29,7 @@ MERGED_FROM = "parsed.projects_merged_from"
 _REPORT_COLUMNS = ", ".join(column_types(ProjectReportRow))
 _ROW_HASH = f"hash({_REPORT_COLUMNS})"
 _MERGED_FROM_COLUMNS = ["report_id", "published_on", "row_hash"]
+MERGED_ANEW = "all reports merged anew"
 
 
 @multi_asset(
@@ -60,9 +61,6 @@ def update_projects(conn, warehouse: Warehouse) -> str:
         _merge_new(conn, warehouse, added)
         return f"{len(added)} new report(s) merged into the projects"
     return "no report changed"
-
-
-MERGED_ANEW = "all reports merged anew"
 
 
 def _changes(conn) -> tuple[list[ProjectReportRow] | None, int]:
