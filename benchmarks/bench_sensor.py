@@ -1,7 +1,8 @@
 """Sensor latency under `dagster dev`: an issue file dropped into the ISSUES_DIR of a built archive,
 until a reader gets its articles from marts.articles; where that time went (waiting for a tick, the
 tick, the run queue, the run's launch, its steps), for the first run since the UI started and for the
-next one (warm), the sensor's idle tick, and one load of the asset page of parsed/articles. `make bench` runs it on the smallest and the largest archive it builds.
+next one (warm), the sensor's idle tick, and one load of the asset page of parsed/articles.
+`make bench` runs it on the smallest and the largest archive it builds.
 """
 from __future__ import annotations
 

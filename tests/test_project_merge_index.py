@@ -26,7 +26,7 @@ def reference_projects_of(reports, reasons: Counter | None = None):
         if reasons is not None:
             _tally(reasons, matches, facts)
         if not matches:
-            clusters.append(_Cluster.of_report(report, len(clusters)))
+            clusters.append(_Cluster.of_report(report, facts, len(clusters)))
         else:
             cluster = matches[0]
             cluster.add(report, merge_reports(cluster.facts, facts))

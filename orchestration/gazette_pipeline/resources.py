@@ -24,6 +24,14 @@ def table_exists(conn, table: str) -> bool:
     ).fetchone()[0] > 0
 
 
+def table_columns(conn, table: str) -> list[str]:
+    """The columns of ``table`` in their order; none when it does not exist."""
+    schema, name = table.split(".")
+    return [row[0] for row in conn.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+        "order by ordinal_position", [schema, name]).fetchall()]
+
+
 def fetch(conn, row_type, sql: str, params=()) -> list:
     """The rows ``sql`` selects as ``row_type``, matched by column name."""
     cursor = conn.execute(sql, params)
@@ -94,46 +102,33 @@ class Warehouse(ConfigurableResource):
         Re-running a partition replaces its rows: never a duplicate. Creates the table (and schema)
         when missing, and adds the columns a newer version of the code writes.
         """
-        self._replace(conn, row_type, where, params, lambda: self._insert(conn, row_type, rows))
+        self.ensure_table(conn, row_type)
+        with transaction(conn):  # never half of the new rows
+            self.delete_and_insert(conn, row_type, rows, where, params)
 
     def replace_from_parquet(self, conn, row_type, paths: list[str], where: str, params=()) -> None:
         """replace_rows with the new rows in Parquet files (a worker's output): they never pass
         through this process's Python."""
-        def insert():
+        self.ensure_table(conn, row_type)
+        with transaction(conn):
+            conn.execute(f"delete from {row_type.table} where {where}", params)
             if paths:
                 conn.execute(f"insert into {row_type.table} by name select * from read_parquet(?)", [paths])
-
-        self._replace(conn, row_type, where, params, insert)
 
     def delete_and_insert(self, conn, row_type, rows: list, where: str, params=()) -> None:
         """replace_rows inside a transaction of the caller's, which writes other tables with it; the
         table must exist (ensure_table)."""
         conn.execute(f"delete from {row_type.table} where {where}", params)
-        self._insert(conn, row_type, rows)
-
-    def _insert(self, conn, row_type, rows: list) -> None:
         if rows:
             conn.register("_new_rows", arrow_table(row_type, rows))
             conn.execute(f"insert into {row_type.table} by name select * from _new_rows")
             conn.unregister("_new_rows")
 
-    def _replace(self, conn, row_type, where: str, params, insert) -> None:
-        self.ensure_table(conn, row_type)
-        with transaction(conn):  # never half of the new rows
-            conn.execute(f"delete from {row_type.table} where {where}", params)
-            insert()
-
     def ensure_table(self, conn, row_type) -> None:
         """Create the table, or add the columns a newer version of the code writes (rows are kept)."""
         schema, name = row_type.table.split(".")
         conn.execute(f"create schema if not exists {schema}")
-        existing = {
-            row[0]
-            for row in conn.execute(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
-                [schema, name],
-            ).fetchall()
-        }
+        existing = set(table_columns(conn, row_type.table))
         columns = {col: COLUMN_TYPES[kind][0] for col, kind in column_types(row_type).items()}
         if not existing:
             conn.execute(f"create table {row_type.table} ({', '.join(f'{c} {t}' for c, t in columns.items())})")

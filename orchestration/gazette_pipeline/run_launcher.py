@@ -141,8 +141,12 @@ def _same_python(origin) -> bool:
 
 
 def _is_worker(pid: int) -> bool:
-    """A live worker of ours: the pid in a run's tag may be another program's by now."""
+    """A live run process of ours (a worker, or `dagster api execute_run` for another Python): the pid in
+    a run's tag may be another program's by now. Without /proc (macOS) the tag is taken at its word."""
+    if not Path("/proc").is_dir():
+        return True
     try:
-        return WORKER_MODULE.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
+    return WORKER_MODULE.encode() in command or b"execute_run" in command

@@ -17,7 +17,7 @@ from gazette_text.project_merge import ProjectIndex, filing_keys, lookup_keys, m
 from gazette_text.projects import ProjectReport
 
 from ..quality import project_quality
-from ..resources import Warehouse, fetch, in_list, table_exists, transaction
+from ..resources import Warehouse, fetch, in_list, table_columns, transaction
 from ..rows import ProjectKeyRow, ProjectReportRow, ProjectRow, column_types
 from ..settings import DUCKDB_POOL
 
@@ -66,7 +66,7 @@ def update_projects(conn, warehouse: Warehouse) -> str:
 def _changes(conn) -> tuple[list[ProjectReportRow] | None, int]:
     """The reports added since the last merge, and how many it used are gone or changed
     (None: no record of a last merge, or one this code does not read)."""
-    if not table_exists(conn, MERGED_FROM) or _columns(conn, MERGED_FROM) != _MERGED_FROM_COLUMNS:
+    if table_columns(conn, MERGED_FROM) != _MERGED_FROM_COLUMNS:  # none, or from another version
         return None, 0
     current = f"select *, {_ROW_HASH} as row_hash from {ProjectReportRow.table}"
     added = fetch(conn, ProjectReportRow, f"select {_REPORT_COLUMNS} from ({current}) anti join {MERGED_FROM} "
@@ -117,12 +117,6 @@ def _merge_new(conn, warehouse: Warehouse, added: list[ProjectReportRow]) -> Non
                      f"where {in_list('report_id')}", [[r.report_id for r in added]])
 
 
-def _columns(conn, table: str) -> list[str]:
-    schema, name = table.split(".")
-    return [r[0] for r in conn.execute("select column_name from information_schema.columns where table_schema = ? "
-                                       "and table_name = ? order by ordinal_position", [schema, name]).fetchall()]
-
-
 # --- the merge itself ------------------------------------------------------------------------------
 
 @dataclass
@@ -138,8 +132,8 @@ class _Cluster:
     changed: bool = True
 
     @classmethod
-    def of_report(cls, report: ProjectReportRow, position: int) -> "_Cluster":
-        return cls(_facts(report), position, [], set(), []).add(report, _facts(report))
+    def of_report(cls, report: ProjectReportRow, facts: ProjectReport, position: int) -> "_Cluster":
+        return cls(facts, position, [], set(), []).add(report, facts)
 
     @classmethod
     def of_row(cls, row: ProjectRow, position: int) -> "_Cluster":
@@ -155,21 +149,24 @@ class _Cluster:
             self.dates.append(report.published_on)
         return self
 
+    @property
+    def project_id(self) -> str:
+        # named after its first report: the same reports give the same id on every run
+        return hashlib.sha256(min(self.report_ids).encode()).hexdigest()[:16]
+
     def row(self) -> ProjectRow:
-        report_ids = sorted(self.report_ids)
         return ProjectRow(
-            # named after its first report: the same reports give the same id on every run
-            project_id=hashlib.sha256(report_ids[0].encode()).hexdigest()[:16],
+            project_id=self.project_id,
             **{f.name: getattr(self.facts, f.name) for f in fields(ProjectReport)},
             first_reported_on=min(self.dates, default=None),
             last_reported_on=max(self.dates, default=None),
             article_ids=sorted(self.article_ids),
-            report_ids=report_ids,
+            report_ids=sorted(self.report_ids),
         )
 
     def key_rows(self) -> list[ProjectKeyRow]:
-        project_id = self.row().project_id
-        return [ProjectKeyRow(project_id, self.position, shelf, key) for shelf, key in sorted(filing_keys(self.facts))]
+        return [ProjectKeyRow(self.project_id, self.position, shelf, key)
+                for shelf, key in sorted(filing_keys(self.facts))]
 
 
 class _Merge:
@@ -188,7 +185,7 @@ class _Merge:
             facts = _facts(report)
             number = self.index.find(facts)
             if number is None:
-                self._add(_Cluster.of_report(report, self.next_position))
+                self._add(_Cluster.of_report(report, facts, self.next_position))
                 self.next_position += 1
             else:
                 cluster = self.clusters[number]
