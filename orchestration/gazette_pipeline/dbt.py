@@ -8,6 +8,7 @@ from dagster import AssetExecutionContext, Config, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from dagster_dbt.compat import DBT_PYTHON_VERSION
 
+from .dbt_in_process import dbt_in_this_process
 from .resources import Warehouse, duckdb_memory
 from .settings import DBT_PROJECT_DIR, DUCKDB_POOL
 
@@ -43,6 +44,11 @@ class GazetteDbtCli(DbtCliResource):
 
     def _initialize_dbt_core_adapter(self, args):
         return None  # the handle dagster-dbt keeps for Fusion, which has no adapter either
+
+    def cli(self, args, **kwargs):
+        # dbt in this process, not a new Python (dbt_in_process.py)
+        with dbt_in_this_process():
+            return super().cli(args, **kwargs)
 
 
 # dbt's own advice: unit tests check logic against fixed inputs, so they run in CI (tests/test_dbt_project.py),

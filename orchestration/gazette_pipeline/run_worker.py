@@ -1,5 +1,5 @@
 """A run's process, started before its run (run_launcher.py): it loads the code location and jieba's
-dictionary while it waits, then reads its run from stdin and executes it as `dagster api execute_run`
+dictionary and dbt while it waits, then reads its run from stdin and executes it as `dagster api execute_run`
 does. Loading is most of the 3.5 s between a run's launch and its first step, and 1 s of its extraction.
 
     python -m gazette_pipeline.run_worker      # then one line on stdin: the run's ExecuteRunArgs
@@ -10,7 +10,7 @@ import sys
 
 
 def main() -> None:
-    _load()
+    load()
     line = sys.stdin.readline().strip()
     if not line:
         return  # the launcher retired this worker (its code changed) or went away: no run to execute
@@ -19,15 +19,18 @@ def main() -> None:
     execute_run_command.callback(input_json=line, compressed_input_json=None)
 
 
-def _load() -> None:
-    """What every run pays for before its work: the definitions with their jobs resolved, and the
-    dictionary the name rules read (loaded, never added to: results do not change)."""
+def load() -> None:
+    """What every run pays for before its work: the definitions with their jobs resolved, the
+    dictionary the name rules read (loaded, never added to: results do not change), and dbt's modules
+    for its in-process command (dbt_in_process.py)."""
     from gazette_text.people import load_dictionary
 
+    from .dbt_in_process import preload
     from .definitions import defs
 
     defs.get_repository_def().get_all_jobs()
     load_dictionary()
+    preload()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,10 @@ articles as (
 participants as (
 
     select * from {{ ref('meeting_participants') }}
+    {% if is_incremental() %}
+    -- only the meetings being built: their lists, not every meeting's, are aggregated below
+    where meeting_id in (select meeting_id from meetings)
+    {% endif %}
 
 ),
 
