@@ -4,7 +4,6 @@ Refreshes that build a warehouse are in test_e2e.py, where they share its builds
 """
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
@@ -75,7 +74,7 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
     (tmp_path / SEED_FILES[0]).unlink()
     gone = _tick(instance, first.cursor)
     assert not gone.run_requests and gone.skip_reason
-    assert SEED_FILES[0] in json.loads(last_scan(instance))
+    assert SEED_FILES[0] in last_scan(instance)
     assert isinstance(_tick(instance, gone.cursor), SkipReason)
 
 
@@ -138,7 +137,7 @@ def test_refresh_also_reads_files_an_earlier_run_never_stored(tmp_path, monkeypa
         conn.execute("create table raw.issue_files (source_file varchar, content_sha256 varchar)")
         conn.execute("insert into raw.issue_files values (?, ?)", [SEED_FILES[0], scan.sha256(SEED_FILES[0])])
     # the scan saw both, but the run for the second one never wrote it
-    assert not_in_warehouse(scan_issue_files(tmp_path, scan.cursor), warehouse) == [SEED_FILES[1]]
+    assert not_in_warehouse(scan_issue_files(tmp_path, scan.fingerprints), warehouse) == [SEED_FILES[1]]
 
 
 def test_the_code_version_changes_with_any_source_and_only_then(tmp_path, monkeypatch):
@@ -158,3 +157,32 @@ def test_the_code_version_changes_with_any_source_and_only_then(tmp_path, monkey
 def test_the_real_code_version_covers_parser_pipeline_and_models():
     folders = {folder.name for folder, _ in versions._SOURCES}
     assert {"gazette_text", "gazette_pipeline", "models", "macros"} <= folders
+
+
+def test_a_new_file_stores_only_the_changes_and_every_reader_sees_the_whole_scan(tmp_path, monkeypatch):
+    """The scan is kept as a base and the changes since: a new file among 100,000 no longer rewrites
+    (and re-parses) every file's fingerprint. A reader in another process sees base and changes as one."""
+    from gazette_pipeline import files
+    from gazette_pipeline.files import last_scan, save_scan, scan_issue_files
+
+    monkeypatch.setattr(files, "_BASE_REWRITTEN_AT", 2)
+    instance = DagsterInstance.ephemeral()
+    stored = lambda key: instance.run_storage.get_cursor_values({key}).get(key)  # noqa: E731
+    shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
+    save_scan(instance, first := scan_issue_files(tmp_path, last_scan(instance)))
+    base = stored(files._BASE_KEY)
+    assert list(last_scan(instance)) == [SEED_FILES[0]]
+
+    shutil.copy(SEEDS / SEED_FILES[1], tmp_path / SEED_FILES[1])
+    save_scan(instance, second := scan_issue_files(tmp_path, last_scan(instance)))
+    assert second.new_or_changed == [SEED_FILES[1]]
+    assert stored(files._BASE_KEY) == base  # one change: the base stays as it was
+    monkeypatch.setattr(files, "_parsed", ("{}", {}))  # as a fresh process finds it
+    assert last_scan(instance) == second.fingerprints != first.fingerprints
+
+    for name in SEED_FILES[2:4]:  # two more changes since the base: it is written again, whole
+        shutil.copy(SEEDS / name, tmp_path / name)
+    save_scan(instance, third := scan_issue_files(tmp_path, last_scan(instance)))
+    assert stored(files._BASE_KEY) != base and stored(files._CHANGES_KEY) == "{}"
+    assert last_scan(instance) == third.fingerprints and len(third.fingerprints) == 4
+    assert scan_issue_files(tmp_path, last_scan(instance)).new_or_changed == []

@@ -107,3 +107,21 @@ def test_a_writer_that_waits_too_long_says_why(tmp_path):
                 pass
     finally:
         holder.kill()
+
+
+def test_a_step_that_only_reads_lets_other_processes_read_meanwhile(tmp_path):
+    """The report step reads with read_only: an analyst's query of the new marts need not wait for it,
+    as it waits for a writer."""
+    warehouse = Warehouse(path=str(tmp_path / "wh.duckdb"))
+    with warehouse.connect() as conn:
+        conn.execute("create table t as select 42 as x")
+    reader = "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).execute('select x from t').fetchone()[0])"
+
+    def read_from_another_process():
+        return subprocess.run([sys.executable, "-c", reader, warehouse.path], capture_output=True, text=True)
+
+    with warehouse.connect(read_only=True) as conn:
+        assert conn.execute("select x from t").fetchone() == (42,)
+        assert read_from_another_process().stdout.strip() == "42"
+    with warehouse.connect():
+        assert "lock" in read_from_another_process().stderr.lower()

@@ -72,20 +72,23 @@ class Warehouse(ConfigurableResource):
     memory_limit: str = "256MB"
 
     @contextmanager
-    def connect(self):
+    def connect(self, read_only: bool = False):
+        """``read_only`` for a step that only reads: other processes may read the file meanwhile (a
+        writer's connection keeps every other process out)."""
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = self._open()
+        conn = self._open(read_only)
         try:
             yield conn
         finally:
             conn.close()
 
-    def _open(self):
+    def _open(self, read_only: bool):
         """Wait while another process writes the file (a second `make run`, an analyst's write)."""
         deadline = time.monotonic() + self.lock_wait_seconds
         while True:
             try:
-                return duckdb.connect(self.path, config={"memory_limit": duckdb_memory(self.memory_limit)})
+                return duckdb.connect(self.path, read_only=read_only,
+                                      config={"memory_limit": duckdb_memory(self.memory_limit)})
             except duckdb.IOException as err:
                 if "lock" not in str(err).lower():
                     raise

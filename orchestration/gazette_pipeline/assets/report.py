@@ -15,14 +15,15 @@ MARTS = sorted((key for key in gazette_dbt_models.keys if key.path[0] == "marts"
     deps=MARTS,
     group_name="reports",
     kinds={"html", "duckdb"},
-    # it only reads, but a DuckDB connection holds the file's lock like a writer's
+    # It only reads, and lets analysts read the new marts meanwhile; in the writers' pool all the same:
+    # while it reads, no other process can write the file.
     pool=DUCKDB_POOL,
 )
 def overview_report(context: AssetExecutionContext, warehouse: Warehouse) -> MaterializeResult:
     """Charts and tables of the marts in one HTML file that opens offline: issues and articles over
     time, officials, meetings per chair, projects, statistics."""
     path = report_path(warehouse.path)
-    with warehouse.connect() as conn:
+    with warehouse.connect(read_only=True) as conn:
         written = write_report(conn, path, warehouse.path)
     context.log.info(f"report written to {written.path}")
     return MaterializeResult(
