@@ -1,7 +1,7 @@
 """dbt run inside the step's process (dbtRunner), behind the process handle dagster-dbt reads.
 
-dagster-dbt runs every dbt command as a new Python: 2.4 s to import dbt-core again and 1.2 s to set
-up, in a process that has already imported it (dagster-dbt does) and, under `make ui`, has loaded it
+dagster-dbt runs every dbt command as a new Python: 2.4 s to import dbt-core again, in a process that
+has already imported it (dagster-dbt does) and, under `make ui`, has loaded dbt's adapter and tasks
 before the run came (run_worker.py). dbt's documented programmatic entry, dbtRunner, runs the same
 command here; its events go through a callback, serialised as the JSON lines `--log-format json`
 prints, so dagster-dbt turns them into asset events and checks exactly as it does for its subprocess.
@@ -25,6 +25,7 @@ _END = None
 class InProcessDbt:
     """A running dbt command with the part of `subprocess.Popen`'s interface DbtCliInvocation uses."""
 
+    # cwd unused: dbt finds the project by DBT_PROJECT_DIR, which dagster-dbt sets in env
     def __init__(self, args: Sequence[str], env: Mapping[str, str], cwd=None, **_popen_kwargs):
         self.args = list(args)
         self.returncode: int | None = None
