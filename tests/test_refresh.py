@@ -184,5 +184,6 @@ def test_a_new_file_stores_only_the_changes_and_every_reader_sees_the_whole_scan
         shutil.copy(SEEDS / name, tmp_path / name)
     save_scan(instance, third := scan_issue_files(tmp_path, last_scan(instance)))
     assert stored(files._BASE_KEY) != base and stored(files._CHANGES_KEY) == "{}"
+    assert files._parsed == (stored(files._BASE_KEY), third.fingerprints)  # the next tick parses nothing
     assert last_scan(instance) == third.fingerprints and len(third.fingerprints) == 4
     assert scan_issue_files(tmp_path, last_scan(instance)).new_or_changed == []

@@ -122,7 +122,9 @@ def save_scan(instance, scan: FileScan) -> None:
     # Either half alone (a crash between) only makes the next scan hash some files again.
     instance.run_storage.set_cursor_values({_CHANGES_KEY: "{}"})
     # no sort_keys: the fingerprints come in the listing's order (a third of the time at 100,000 files)
-    instance.run_storage.set_cursor_values({_BASE_KEY: json.dumps(scan.fingerprints, ensure_ascii=False)})
+    text = json.dumps(scan.fingerprints, ensure_ascii=False)
+    instance.run_storage.set_cursor_values({_BASE_KEY: text})
+    _remember(text, scan.fingerprints)  # the next tick reads this base back: no need to parse it
 
 
 def _stored(instance) -> tuple[Fingerprints, Fingerprints]:
@@ -134,9 +136,13 @@ _parsed: tuple[str, Fingerprints] = ("{}", {})
 
 
 def _parsed_base(text: str) -> Fingerprints:
-    """The base as last parsed in this process (the sensor's code server keeps it between ticks): the
-    stored text is compared, not parsed again. Callers read it, never change it."""
-    global _parsed
+    """The base as last parsed or written in this process (the sensor's code server keeps it between
+    ticks): the stored text is compared, not parsed again. Callers read it, never change it."""
     if _parsed[0] != text:
-        _parsed = (text, json.loads(text))
+        _remember(text, json.loads(text))
     return _parsed[1]
+
+
+def _remember(text: str, base: Fingerprints) -> None:
+    global _parsed
+    _parsed = (text, base)
