@@ -1,3 +1,5 @@
+-- depends_on: {{ ref('stg_issues') }}
+{{ config(unique_key='report_id') }}
 with
 
 reports as (
@@ -46,7 +48,8 @@ final as (
         reports.status,
         reports.expected_completion,
         reports.expected_completion_text,
-        issues.paper
+        issues.paper,
+        issues.parsed_at
 
     from reports
     left join report_to_project
@@ -57,3 +60,13 @@ final as (
 )
 
 select * from final
+{% if is_incremental() %}
+-- the issues parsed since the last build, and every report whose project another merge changed
+where issue_id in ({{ issues_parsed_since_last_build() }})
+    or not exists (
+        select 1
+        from {{ this }} as built
+        where built.report_id = final.report_id
+            and built.project_id is not distinct from final.project_id
+    )
+{% endif %}

@@ -1,8 +1,15 @@
+-- depends_on: {{ ref('stg_issues') }}
+{{ config(unique_key=['article_id', 'position'], post_hook="{{ record_paper_placements() }}") }}
 with
 
 mentions as (
 
     select * from {{ ref('stg_people_mentions') }}
+    {% if is_incremental() %}
+    -- the issues parsed since the last build, and those of papers placed otherwise since
+    where issue_id in ({{ issues_parsed_since_last_build() }})
+        or issue_id in ({{ issues_of_moved_papers() }})
+    {% endif %}
 
 ),
 
