@@ -229,7 +229,8 @@ REFRESH_COLUMNS = {
 }
 SENSOR_COLUMNS = {
     "issues": ("issues",),
-    "latency s": ("sensor", "latency_seconds"),
+    "latency s": ("sensor", "latency_seconds"),  # the slowest warm drop's
+    "warm drops s": ("sensor", "warm_latencies_seconds"),
     "first run s": ("sensor", "first_run_since_start", "latency_seconds"),
     "to tick s": ("sensor", "components", "wait_for_tick"),
     "tick s": ("sensor", "components", "tick"),
