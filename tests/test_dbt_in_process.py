@@ -55,9 +55,14 @@ def test_a_failing_command_fails_with_dbts_message_and_leaves_the_environment_as
 
 
 def test_the_run_worker_loads_dbt_before_its_run(tmp_path):
-    """The warm worker (run_worker.py) imports what dbt's first in-process command would."""
+    """The warm worker (run_worker.py) imports what dbt's first in-process command would, and parses
+    the project once, writing nothing of the warehouse's: not the file, not its dbt target folder."""
     probe = ("import sys, gazette_pipeline.run_worker as w; w.load(); "
-             "print(all(m in sys.modules for m in ('dbt.cli.main', 'dbt.adapters.duckdb', 'dbt.task.build')))")
+             "from gazette_pipeline.dbt import preload_dbt; from gazette_pipeline.definitions import defs; "
+             "print(all(m in sys.modules for m in ('dbt.cli.main', 'dbt.adapters.duckdb', 'dbt.task.build')), "
+             "preload_dbt(defs.resources['warehouse']))")
+    warehouse = tmp_path / "wh.duckdb"
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(REPO / "orchestration")})
-    assert done.stdout.strip().endswith("True"), done.stderr[-2000:]
+                          env={**os.environ, "PYTHONPATH": str(REPO / "orchestration"), "WAREHOUSE_PATH": str(warehouse)})
+    assert done.stdout.strip().endswith("True True"), done.stderr[-2000:]
+    assert list(tmp_path.iterdir()) == []

@@ -13,7 +13,9 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import altair as alt
 import duckdb
+import jsonschema
 import pytest
 from dagster import AssetKey, DagsterInstance
 
@@ -94,6 +96,18 @@ def test_the_page_loads_nothing_from_outside_the_file(page):
         assert '"url"' not in json.dumps(spec)  # every chart's data inline
     policy = [attrs["content"] for tag, attrs in page.tags if attrs.get("http-equiv") == "Content-Security-Policy"]
     assert policy and "default-src 'none'" in policy[0]
+
+
+def test_every_chart_is_a_valid_vega_lite_spec(page):
+    """The report builds its charts without altair's checks (charts.py): the finished specs are
+    checked here, against the Vega-Lite schema the page's Vega bundle renders."""
+    specs = page.specs()
+    assert len(specs) >= 5
+    for spec in specs.values():
+        alt.Chart.from_dict(spec, validate=True)  # raises on the first breach
+    broken = {**specs["chart-articles-by-kind"], "mark": {"type": "no-such-mark"}}
+    with pytest.raises(jsonschema.ValidationError):
+        alt.Chart.from_dict(broken, validate=True)
 
 
 def test_the_page_names_a_chinese_font_for_text_and_charts(page):

@@ -8,7 +8,7 @@ from dagster import AssetExecutionContext, Config, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from dagster_dbt.compat import DBT_PYTHON_VERSION
 
-from .dbt_in_process import dbt_in_this_process
+from .dbt_in_process import dbt_in_this_process, preload
 from .resources import Warehouse, duckdb_memory
 from .settings import DBT_PROJECT_DIR, DUCKDB_POOL
 
@@ -91,6 +91,11 @@ def gazette_dbt_models(
             yield event.with_metadata({**event.metadata, "dagster/row_count": counts[keys[event.output_name]]})
         else:
             yield event
+
+
+def preload_dbt(warehouse: Warehouse) -> bool:
+    """For a run's process that has time before its run (run_worker.py): dbt's first-command costs."""
+    return preload(DBT_PROJECT_DIR, _target_path(warehouse))
 
 
 def _target_path(warehouse: Warehouse) -> Path:

@@ -21,16 +21,18 @@ def main() -> None:
 
 def load() -> None:
     """What every run pays for before its work: the definitions with their jobs resolved, the
-    dictionary the name rules read (loaded, never added to: results do not change), and dbt's modules
-    for its in-process command (dbt_in_process.py)."""
+    dictionary the name rules read (loaded, never added to: results do not change), dbt's modules
+    for its in-process command (dbt_in_process.py) and the report's chart library."""
     from gazette_text.people import load_dictionary
 
-    from .dbt_in_process import preload
+    from . import report
+    from .dbt import preload_dbt
     from .definitions import defs
 
     defs.get_repository_def().get_all_jobs()
     load_dictionary()
-    preload()
+    preload_dbt(defs.resources["warehouse"])
+    report.preload()
 
 
 if __name__ == "__main__":

@@ -206,11 +206,12 @@ def _index_fresh(conn) -> int:
     conn.execute(_FRESH)
     fresh, first = conn.execute("select count(*), min(doc_id) from _fresh").fetchone()
     for start in range(first or 0, (first or 0) + fresh, BATCH_ARTICLES):
-        batch = [start, start + BATCH_ARTICLES - 1]
-        conn.execute(_BATCH_POSTINGS, batch)
+        # the bounds written into the SQL: as parameters, DuckDB took 0.17 s to plan the batch, not 0.003 s
+        batch = {"first": int(start), "last": int(start + BATCH_ARTICLES - 1)}
+        conn.execute(_BATCH_POSTINGS.format(**batch))
         with transaction(conn):
             conn.execute(f"insert into {SCHEMA}.postings from _batch")
-            conn.execute(_BATCH_DOCUMENTS, batch)
+            conn.execute(_BATCH_DOCUMENTS.format(**batch))
     return fresh
 
 
@@ -218,13 +219,19 @@ def _index_fresh(conn) -> int:
 # marts are rebuilt per issue parsed since): hashing those alone keeps a refresh of one new issue from
 # reading every article's text (900 MB at 100,000 issues); and whatever the index lacks, whenever parsed.
 # (A parse run stamps its issues with its start, to the microsecond, and one writer parses at a time.)
+# The articles are found first, their text read after: fingerprinted in the scan that filters them,
+# every article's body was read (0.3 s of a one-issue refresh of 100,000 issues, against 0.06 s).
 _CHANGED = f"""
 create or replace temp table _changed as
 select article_id, md5(coalesce(headline, '') || chr(10) || coalesce(body, '')) as fingerprint
-from marts.articles a
-where a.parsed_at > (select coalesce(max(parsed_at), '-infinity'::timestamp) from {SCHEMA}.indexed_through)
-   or a.parsed_at is null
-   or a.article_id not in (select article_id from {SCHEMA}.documents)
+from marts.articles
+where article_id in (
+    select article_id
+    from marts.articles a
+    where a.parsed_at > (select coalesce(max(parsed_at), '-infinity'::timestamp) from {SCHEMA}.indexed_through)
+       or a.parsed_at is null
+       or a.article_id not in (select article_id from {SCHEMA}.documents)
+)
 """
 
 # Numbered after the doc_ids in the index. No text here: each batch reads its own from marts.articles,
@@ -244,7 +251,10 @@ _BATCH_POSTINGS = f"""
 create or replace temp table _batch as
 with batch as (
     select f.doc_id, coalesce(a.headline, '') as headline, coalesce(a.body, '') as body
-    from _fresh f join marts.articles a using (article_id) where f.doc_id between $1 and $2
+    from _fresh f join marts.articles a using (article_id)
+    where f.doc_id between {{first}} and {{last}}
+        -- as in _CHANGED: the batch's articles found before their text is read
+        and a.article_id in (select article_id from _fresh where doc_id between {{first}} and {{last}})
 ), texts as (
     select doc_id, true as in_headline, headline as text from batch
     union all
@@ -268,5 +278,5 @@ _BATCH_DOCUMENTS = f"""
 insert into {SCHEMA}.documents
 select f.doc_id, f.article_id, f.fingerprint, coalesce(t.body_terms, 0)
 from _fresh f left join (select doc_id, sum(body_tf) as body_terms from _batch group by doc_id) t using (doc_id)
-where f.doc_id between $1 and $2
+where f.doc_id between {{first}} and {{last}}
 """

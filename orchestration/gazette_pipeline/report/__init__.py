@@ -45,6 +45,18 @@ class WrittenReport:
         return "\n".join(lines)
 
 
+def preload() -> None:
+    """What the first report in a process imports, for a process that has time before its run
+    (run_worker.py): altair, narwhals as altair builds its first chart, and pandas, which DuckDB
+    imports as it binds the queries' parameters (0.4 s together)."""
+    import pandas  # noqa: F401
+
+    from .charts import standalone_chart
+    from .page import report_page  # noqa: F401
+
+    standalone_chart([{"period": "2000", "issues": 1}], "period", "issues")
+
+
 def write_report(conn, path: Path, warehouse: str) -> WrittenReport:
     """Read the marts through ``conn`` and write the page to ``path`` (replaced whole, never half-written)."""
     # altair takes half a second to import, and every run's process loads this package
