@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from gazette_text.records import RECORD_SUFFIXES
@@ -34,7 +35,7 @@ class Listing:
     # sorted by name; the path a str: a Path for each of 100,000 files doubled the time of a listing
     entries: list[tuple[str, str, int, int]]
 
-    @property
+    @cached_property  # the sensor compares it with its cursor, then stores it (0.07 s at 100,000 files)
     def digest(self) -> str:
         """Changes when a file comes, goes, or is written to: what the sensor's cursor keeps."""
         listed = "\n".join(f"{name}\t{size}\t{mtime}" for name, _, size, mtime in self.entries)
