@@ -52,7 +52,7 @@ retract: setup  ## remove the rows of FILES="a.txt b.txt" from the warehouse (no
 	$(BIN)/python -m gazette_pipeline.build retract $(FILES)
 
 full-refresh: setup  ## rebuild the dbt marts from scratch (after a parser or model change, run `make run`)
-	cd dbt_project && ../$(BIN)/dbt build --profiles-dir . --full-refresh --quiet
+	cd dbt_project && ../$(BIN)/dbt build --profiles-dir . --full-refresh --threads 1 --quiet
 
 test: setup  ## the whole test suite
 	$(BIN)/pytest

@@ -54,6 +54,9 @@ class GazetteDbtCli(DbtCliResource):
 # dbt's own advice: unit tests check logic against fixed inputs, so they run in CI (tests/test_dbt_project.py),
 # not on every refresh, where they were a quarter of the models' time.
 PRODUCTION_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+# A full build rebuilds whole tables, one at a time: several at once ran out of the 256 MB each DuckDB
+# connection may use (`could not allocate block`); a refresh's models are small (profiles.yml: two threads).
+FULL_REFRESH = ["--full-refresh", "--threads", "1"]
 
 
 class DbtBuildConfig(Config):
@@ -80,7 +83,7 @@ def gazette_dbt_models(
     # dbt reads the warehouse location and its memory cap from the environment (profiles.yml).
     os.environ["WAREHOUSE_PATH"] = warehouse.path
     os.environ["GAZETTE_DUCKDB_MEMORY"] = duckdb_memory(warehouse.memory_limit)
-    args = [*PRODUCTION_BUILD, "--full-refresh"] if config.full_refresh else PRODUCTION_BUILD
+    args = [*PRODUCTION_BUILD, *FULL_REFRESH] if config.full_refresh else PRODUCTION_BUILD
     events = list(dbt.cli(args, context=context, target_path=_target_path(warehouse)).stream())
     # Counted here, after dbt exits: dagster-dbt's own row counts open the file in this process
     # under the catalog name the manifest was parsed with, which breaks for any other file name.
