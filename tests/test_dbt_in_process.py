@@ -66,3 +66,12 @@ def test_the_run_worker_loads_dbt_before_its_run(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO / "orchestration"), "WAREHOUSE_PATH": str(warehouse)})
     assert done.stdout.strip().endswith("True True"), done.stderr[-2000:]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_warm_up_leaves_the_worker_standing(tmp_path):
+    """The warm-up's parse of a project that is not there fails quietly: the run's own dbt command
+    will say what is wrong, and the worker waiting for that run must not die first."""
+    from gazette_pipeline.dbt_in_process import preload
+
+    assert preload(tmp_path / "no_project", tmp_path / "target") is False
+    assert not (tmp_path / "target").exists()

@@ -154,14 +154,18 @@ def preload(project_dir: Path, target: Path) -> bool:
     import dbt.task.build  # noqa: F401
     from dbt.cli.main import dbtRunner
 
-    with tempfile.TemporaryDirectory(prefix="dbt-preload-") as scratch:
-        if (target / _PARTIAL_PARSE).exists():
-            shutil.copy(target / _PARTIAL_PARSE, scratch)
-        with _environment({}):
-            parsed = dbtRunner().invoke(["parse", "--project-dir", str(project_dir), "--profiles-dir",
-                                         str(project_dir), "--target-path", scratch, "--log-path", scratch])
-    _release_dbt_connection()
-    return parsed.success
+    try:
+        with tempfile.TemporaryDirectory(prefix="dbt-preload-") as scratch:
+            if (target / _PARTIAL_PARSE).exists():
+                shutil.copy(target / _PARTIAL_PARSE, scratch)
+            with _environment({}):
+                parsed = dbtRunner().invoke(["parse", "--project-dir", str(project_dir), "--profiles-dir",
+                                             str(project_dir), "--target-path", scratch, "--log-path", scratch])
+        return parsed.success
+    except Exception:  # noqa: BLE001 - a warm-up that fails must not take the waiting run worker down
+        return False
+    finally:
+        _release_dbt_connection()
 
 
 _PARTIAL_PARSE = "partial_parse.msgpack"
