@@ -48,6 +48,13 @@
     )
 {%- endmacro %}
 
+{#- The issues such a mart rebuilds: parsed since its last build, or of a paper placed otherwise since. -#}
+{% macro issues_to_place() -%}
+    {{ issues_parsed_since_last_build() }}
+    union
+    {{ issues_of_moved_papers() }}
+{%- endmacro %}
+
 {% macro record_paper_placements() -%}
     create or replace table marts_state.{{ this.identifier }}__paper_placements as
         select paper, locality, level_rank from {{ ref('papers') }}

@@ -6,9 +6,7 @@ participants as (
 
     select * from {{ ref('stg_meeting_participants') }}
     {% if is_incremental() %}
-    -- the issues parsed since the last build, and those of papers placed otherwise since
-    where issue_id in ({{ issues_parsed_since_last_build() }})
-        or issue_id in ({{ issues_of_moved_papers() }})
+    where issue_id in ({{ issues_to_place() }})
     {% endif %}
 
 ),

@@ -6,9 +6,7 @@ mentions as (
 
     select * from {{ ref('stg_people_mentions') }}
     {% if is_incremental() %}
-    -- the issues parsed since the last build, and those of papers placed otherwise since
-    where issue_id in ({{ issues_parsed_since_last_build() }})
-        or issue_id in ({{ issues_of_moved_papers() }})
+    where issue_id in ({{ issues_to_place() }})
     {% endif %}
 
 ),
