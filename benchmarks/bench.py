@@ -22,6 +22,7 @@ from pathlib import Path
 from benchmarks.bench_search import search_timing
 from benchmarks.bench_sensor import sensor_figures
 from benchmarks.floor import framework_floor
+from benchmarks.proc import memory, process_tree
 from benchmarks.synthetic import REPO, next_day, write_archive
 
 PYTHON = sys.executable
@@ -62,34 +63,9 @@ class _PeakMemory(threading.Thread):
 
     def run(self):
         while not self.done:
-            pss, rss = map(sum, zip(*(_memory(p) for p in _tree(self.pid)), strict=True))
+            pss, rss = map(sum, zip(*(memory(p) for p in process_tree(self.pid)), strict=True))
             self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
             time.sleep(0.2)
-
-
-def _tree(pid: int) -> list[int]:
-    pids, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        pids.append(p)
-        try:
-            for task in os.listdir(f"/proc/{p}/task"):
-                todo += [int(c) for c in open(f"/proc/{p}/task/{task}/children").read().split()]
-        except OSError:
-            pass
-    return pids
-
-
-def _memory(pid: int) -> tuple[int, int]:
-    """(PSS, RSS) of one process in bytes; (0, 0) once it has ended."""
-    found = {}
-    try:
-        for line in open(f"/proc/{pid}/smaps_rollup"):
-            if line.startswith(("Pss:", "Rss:")):
-                found[line[:3]] = int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return found.get("Pss", 0), found.get("Rss", 0)
 
 
 def run_build(mode: str, env: dict) -> dict:
@@ -238,7 +214,7 @@ SENSOR_COLUMNS = {
     "launch s": ("sensor", "components", "launch"),
     "run s": ("sensor", "components", "run"),
     "read s": ("sensor", "components", "read"),
-    "idle tick s": ("sensor", "idle_tick_seconds"),
+    "idle cores": ("sensor", "idle_cores"),
     "asset page ms": ("sensor", "asset_page", "first_ms"),
     "again ms": ("sensor", "asset_page", "repeat_ms"),
 }

@@ -4,7 +4,9 @@ Refreshes that build a warehouse are in test_e2e.py, where they share its builds
 """
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 import pytest
 
@@ -12,6 +14,7 @@ from dagster import DagsterInstance, SkipReason, build_sensor_context
 
 from conftest import SEEDS
 from gazette_pipeline import code_version as versions
+from gazette_pipeline import folder_watch
 from gazette_pipeline.files import last_scan
 from gazette_pipeline.partitions import batch_files_of, forget_files, register_batches
 from gazette_pipeline.sensors import issue_files_sensor
@@ -19,8 +22,19 @@ from gazette_pipeline.sensors import issue_files_sensor
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def _ticks_do_not_wait(monkeypatch):
+    """A tick under `make ui` watches the folder for seconds (folder_watch.py); these look once."""
+    monkeypatch.setenv("GAZETTE_SENSOR_WATCH_SECONDS", "0")
+
+
 def _tick(instance, cursor):
     return issue_files_sensor(build_sensor_context(instance=instance, cursor=cursor))
+
+
+def _an_hour_old(path) -> None:
+    an_hour_ago = time.time() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
 
 
 def _batches(instance) -> list[str]:
@@ -31,6 +45,7 @@ def test_sensor_new_same_changed(tmp_path, monkeypatch):
     monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
     instance = DagsterInstance.ephemeral()
     shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
+    _an_hour_old(tmp_path / SEED_FILES[0])  # not a file still being written (folder_watch.py)
 
     first = _tick(instance, None)
     (request,) = first.run_requests
@@ -40,13 +55,18 @@ def test_sensor_new_same_changed(tmp_path, monkeypatch):
     same = _tick(instance, first.cursor)
     assert isinstance(same, SkipReason)
 
-    (tmp_path / SEED_FILES[0]).write_text("改过的一期。\n" + (SEEDS / SEED_FILES[0]).read_text(), encoding="utf-8")
     shutil.copy(SEEDS / SEED_FILES[1], tmp_path / "新的 一期.txt")
-    changed = _tick(instance, first.cursor)
+    (tmp_path / SEED_FILES[0]).write_text("改过的一期。\n" + (SEEDS / SEED_FILES[0]).read_text(), encoding="utf-8")
+    new = _tick(instance, first.cursor)
+    (request,) = new.run_requests
+    assert batch_files_of(instance, [request.partition_key]) == ["新的 一期.txt"]
+    # a file written over in place changes no directory: it waits for the watch's next full listing
+    monkeypatch.setattr(folder_watch, "FULL_LISTING_SECONDS", 0.0)
+    changed = _tick(instance, new.cursor)
     (request,) = changed.run_requests
-    # the changed file and the new one make a new batch, read in one run
-    assert len(_batches(instance)) == 2 and request.partition_key == _batches(instance)[1]
-    assert batch_files_of(instance, [request.partition_key]) == sorted([SEED_FILES[0], "新的 一期.txt"])
+    # the changed file makes a new batch of its own
+    assert len(_batches(instance)) == 3 and request.partition_key == _batches(instance)[2]
+    assert batch_files_of(instance, [request.partition_key]) == [SEED_FILES[0]]
     assert request.run_key != first.run_requests[0].run_key
 
 
@@ -80,7 +100,7 @@ def test_sensor_keeps_files_that_disappear(tmp_path, monkeypatch):
 
 def test_an_idle_tick_compares_the_listing_only(tmp_path, monkeypatch):
     """The cursor is a digest of names, sizes and mtimes: an idle tick neither reads the stored scan
-    nor hashes a file, whatever the archive's size."""
+    nor hashes a file, nor stats one (folder_watch.py), whatever the archive's size."""
     from gazette_pipeline import files, sensors
 
     monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
@@ -91,7 +111,24 @@ def test_an_idle_tick_compares_the_listing_only(tmp_path, monkeypatch):
     assert len(first.cursor) == 64
     monkeypatch.setattr(sensors, "last_scan", lambda _instance: pytest.fail("an idle tick read the scan"))
     monkeypatch.setattr(files, "_sha256", lambda _path: pytest.fail("an idle tick hashed a file"))
+    monkeypatch.setattr(files, "_stat_entry", lambda *_: pytest.fail("an idle tick statted a file"))
     assert isinstance(_tick(instance, first.cursor), SkipReason)
+
+
+def test_a_tick_watches_the_folder_until_a_file_comes(tmp_path, monkeypatch):
+    """Under `make ui` a tick watches for seconds: a file dropped meanwhile is that tick's run."""
+    import threading
+
+    monkeypatch.setenv("ISSUES_DIR", str(tmp_path))
+    monkeypatch.setenv("GAZETTE_SENSOR_WATCH_SECONDS", "10")
+    instance = DagsterInstance.ephemeral()
+    shutil.copy(SEEDS / SEED_FILES[0], tmp_path / SEED_FILES[0])
+    first = _tick(instance, None)
+    threading.Timer(0.3, lambda: shutil.copy(SEEDS / SEED_FILES[1], tmp_path / SEED_FILES[1])).start()
+    start = time.monotonic()
+    (request,) = _tick(instance, first.cursor).run_requests
+    assert time.monotonic() - start < 3
+    assert batch_files_of(instance, [request.partition_key]) == [SEED_FILES[1]]
 
 
 def test_the_listing_skips_hidden_files_other_suffixes_and_the_manifest(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ ISSUE_FILE_SUFFIXES = (".txt", *RECORD_SUFFIXES)
 
 
 Fingerprints = dict[str, list]  # file name -> [size, mtime_ns, sha256]
+Entry = tuple[str, str, int, int]  # a listed file: name, path, size, mtime_ns
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Listing:
     """The issue files of a folder as the file system describes them: name, path, size and mtime."""
 
     # sorted by name; the path a str: a Path for each of 100,000 files doubled the time of a listing
-    entries: list[tuple[str, str, int, int]]
+    entries: list[Entry]
 
     @cached_property  # the sensor compares it with its cursor, then stores it (0.07 s at 100,000 files)
     def digest(self) -> str:
@@ -71,22 +73,67 @@ def issue_files(folder: Path) -> list[tuple[str, Path]]:
 
 
 def list_issue_files(folder: Path) -> Listing:
-    """issue_files with their sizes and mtimes. os.scandir, not Path.rglob: the sensor lists the folder
-    on every tick, and on 10,000 files rglob took 0.27 s, this 0.10 s."""
-    found, todo = [], [(str(folder), "")]
+    """issue_files with their sizes and mtimes."""
+    return Listing(sorted(entry for directory in walk_issue_files(str(folder)).values() for entry in directory.files))
+
+
+# A directory or file whose mtime is this close to the moment it was read may change again without its
+# directory's mtime moving: a file still being written, or a coarse file-system clock (2 s on FAT).
+# folder_watch.py reads such a directory again after this long, and stats such a file again.
+SETTLING_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class Directory:
+    """One directory's issue files (not its subdirectories') and its mtime, taken before it was read:
+    a file added while it was read leaves the directory newer than this mtime."""
+
+    mtime_ns: int
+    read_at_ns: int
+    recheck_at_ns: int | None  # when it or a file in it was still settling as it was read: read it then
+    files: list[Entry]
+
+    def settled_files(self) -> dict[str, Entry]:
+        """Its files by name whose entries hold until its mtime moves."""
+        return {entry[0]: entry for entry in self.files if self.read_at_ns - entry[3] >= SETTLING_NS}
+
+
+def read_directory(path: str, prefix: str, known: dict[str, Entry]) -> tuple[Directory, list[tuple[str, str]]]:
+    """The directory at ``path`` (its files named ``prefix`` + name), and its subdirectories' prefixes and
+    paths. Files in ``known`` keep their entry without a stat: only the others are statted."""
+    mtime = os.stat(path).st_mtime_ns
+    read_at = time.time_ns()
+    files, subdirectories = [], []
+    # os.scandir, not Path.rglob: on 10,000 files rglob took 0.27 s, this 0.10 s
+    with os.scandir(path) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if name in known:  # first: at 100,000 files the checks below took 0.3 s of a tick
+                files.append(known[name])
+            elif entry.name.startswith("."):
+                continue
+            elif entry.is_dir(follow_symlinks=False):
+                subdirectories.append((name + "/", entry.path))
+            elif _is_issue_file(name) and entry.is_file():
+                files.append(_stat_entry(name, entry))
+    newest = max([mtime, *(entry[3] for entry in files)])
+    recheck_at = read_at + SETTLING_NS if read_at - newest < SETTLING_NS else None
+    return Directory(mtime, read_at, recheck_at, files), subdirectories
+
+
+def walk_issue_files(folder: str, prefix: str = "") -> dict[str, Directory]:
+    """Every directory under ``folder`` (itself included) by its prefix: "" for the folder, "sub/"…"""
+    found, todo = {}, [(folder, prefix)]
     while todo:
-        directory, prefix = todo.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                name = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    todo.append((entry.path, name + "/"))
-                elif _is_issue_file(name) and entry.is_file():
-                    stat = entry.stat()
-                    found.append((name, entry.path, stat.st_size, stat.st_mtime_ns))
-    return Listing(sorted(found))
+        path, prefix = todo.pop()
+        found[prefix], subdirectories = read_directory(path, prefix, {})
+        todo += [(sub_path, sub) for sub, sub_path in subdirectories]
+    return found
+
+
+def _stat_entry(name: str, entry: os.DirEntry) -> Entry:
+    stat = entry.stat()
+    return name, entry.path, stat.st_size, stat.st_mtime_ns
 
 
 def _is_issue_file(name: str) -> bool:

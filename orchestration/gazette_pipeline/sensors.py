@@ -1,9 +1,11 @@
 """Refresh by itself: a sensor on ISSUES_DIR, and a daily schedule for those who prefer a fixed time."""
 from dagster import (
     AssetSelection,
+    DagsterRunStatus,
     DefaultScheduleStatus,
     DefaultSensorStatus,
     RunRequest,
+    RunsFilter,
     SensorEvaluationContext,
     SensorResult,
     SkipReason,
@@ -12,9 +14,10 @@ from dagster import (
     sensor,
 )
 
-from .files import last_scan, list_issue_files, save_scan, scan_issue_files
+from .files import last_scan, save_scan, scan_issue_files
+from .folder_watch import watch
 from .partitions import range_tags, register_batches
-from .settings import issues_dir
+from .settings import issues_dir, sensor_watch_seconds
 
 per_issue_job = define_asset_job(
     "refresh_issue_files",
@@ -40,7 +43,10 @@ def issue_files_sensor(context: SensorEvaluationContext):
     # scan (name, size, mtime, sha-256 of every file: 13 MB at 100,000 files) would travel to the code
     # server and back and be parsed on every tick. The scan lives in the instance, shared with
     # `make run`/`make refresh`, so a fresh UI re-parses nothing they built.
-    listing = list_issue_files(issues_dir())
+    # The tick watches the folder's directories for a few seconds (folder_watch.py): Dagster's daemon
+    # looks every 5 s, so a file dropped between two looks waited 0-5 s for the next; now it is seen
+    # within a quarter of a second, or in the second between two ticks.
+    listing = watch(issues_dir()).next_listing(sensor_watch_seconds(), busy=lambda: _run_in_progress(context))
     if context.cursor == listing.digest:
         return SkipReason(f"no new or changed files in {issues_dir()}")
     scan = scan_issue_files(issues_dir(), last_scan(context.instance), listing)
@@ -50,6 +56,14 @@ def issue_files_sensor(context: SensorEvaluationContext):
     # a changed file goes into a new batch too: the run re-reads it and replaces its issue's rows
     batches = register_batches(context.instance, scan.new_or_changed)
     return SensorResult(run_requests=[_run_for(scan, batches)], cursor=listing.digest)
+
+
+_IN_PROGRESS = [DagsterRunStatus.QUEUED, DagsterRunStatus.NOT_STARTED, DagsterRunStatus.STARTING,
+                DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
+
+
+def _run_in_progress(context: SensorEvaluationContext) -> bool:
+    return bool(context.instance.get_run_records(RunsFilter(statuses=_IN_PROGRESS), limit=1))
 
 
 def _run_for(scan, batches: list[str]) -> RunRequest:

@@ -22,6 +22,12 @@ def _path_setting(name: str, default: str) -> Path:
     return path if path.is_absolute() else (REPO_ROOT / path)
 
 
+def sensor_watch_seconds() -> float:
+    """How long a sensor tick watches ISSUES_DIR for a change (GAZETTE_SENSOR_WATCH_SECONDS, default 4:
+    Dagster's daemon starts a tick every 5 s)."""
+    return max(0.0, float(os.environ.get("GAZETTE_SENSOR_WATCH_SECONDS") or 4.0))
+
+
 def workers() -> int:
     """Worker processes for parsing and extraction (GAZETTE_WORKERS, default: one per core)."""
     return max(1, int(os.environ.get("GAZETTE_WORKERS") or os.cpu_count() or 1))
