@@ -76,7 +76,7 @@ def _drop_one(ui: DagsterUI, folder: Path, home: Path, warehouse: Path, index: i
     ``after`` requested (a tick already under way when the file came may be the one that saw it)."""
     dropped = write_archive(folder, 1, start=index)[0]
     dropped_at = dropped.stat().st_mtime
-    visible_at = _wait_until_in_marts(ui, home, warehouse, dropped.name, dropped_at)
+    visible_at = wait_until_in_marts(ui, home, warehouse, dropped.name, dropped_at)
     tick, run = _tick_and_run(ui, [t for t in ui.ticks(SENSOR, limit=20) if t["runIds"] and t["timestamp"] > after])
     return {
         "tick_started_at": tick["timestamp"],
@@ -87,7 +87,7 @@ def _drop_one(ui: DagsterUI, folder: Path, home: Path, warehouse: Path, index: i
     }
 
 
-def _wait_until_in_marts(ui: DagsterUI, home: Path, warehouse: Path, source_file: str, since: float) -> float:
+def wait_until_in_marts(ui: DagsterUI, home: Path, warehouse: Path, source_file: str, since: float) -> float:
     """When a reader first got the dropped file's articles from marts.articles (epoch seconds).
 
     Read only while no run is in progress: a run's steps keep readers out anyway, and a reader's lock
