@@ -2,6 +2,7 @@
 pipeline sees it: the command runs, its events arrive, a failure is a failure, and the warehouse file
 is free for the next process when the command ends."""
 import os
+import shutil
 import subprocess
 import sys
 
@@ -66,6 +67,25 @@ def test_the_run_worker_loads_dbt_before_its_run(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO / "orchestration"), "WAREHOUSE_PATH": str(warehouse)})
     assert done.stdout.strip().endswith("True True"), done.stderr[-2000:]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_run_worker_opens_the_instance_before_its_run(tmp_path):
+    """The run's first act is to open the instance: the worker has imported its storage already."""
+    storage = ("alembic", "sqlalchemy", "dagster._core.storage.runs.sqlite.sqlite_run_storage")
+    probe = ("import sys; from gazette_pipeline.run_worker import _open_instance; "
+             f"before = [m in sys.modules for m in {storage}]; _open_instance(); "
+             f"print(before, [m in sys.modules for m in {storage}])")
+    shutil.copy(REPO / "dagster.yaml", tmp_path / "dagster.yaml")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "orchestration"), "DAGSTER_HOME": str(tmp_path)})
+    assert done.stdout.strip() == "[False, False, False] [True, True, True]", done.stderr[-2000:]
+
+
+def test_an_instance_that_cannot_be_opened_leaves_the_worker_standing(tmp_path, monkeypatch):
+    from gazette_pipeline.run_worker import _open_instance
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "gone"))
+    _open_instance()  # the run will open it, and say what is wrong
 
 
 def test_a_failed_warm_up_leaves_the_worker_standing(tmp_path):
