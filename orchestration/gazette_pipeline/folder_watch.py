@@ -30,11 +30,17 @@ class FolderWatch:
         self._directories: dict[str, Directory] = {}  # by prefix: "" for the folder, "东山日报/"…
         self._listing: Listing | None = None
         self._listed_every_file_at = 0.0  # time.monotonic()
+        # the daemon's tick and the UI's "Test sensor" may look at once, in two threads of the code server
+        self._lock = threading.Lock()
 
     def next_listing(self, wait: float = 0.0, busy: Callable[[], bool] = lambda: False) -> Listing:
         """The folder's listing as soon as a directory changes, or after ``wait`` seconds unchanged (the
         same Listing object, its digest already computed). Every file is statted on the first call and
         when a full listing is due; ``busy`` says a run is in progress, which defers a due listing."""
+        with self._lock:
+            return self._next_listing(wait, busy)
+
+    def _next_listing(self, wait: float, busy: Callable[[], bool]) -> Listing:
         if self._listing is None or self._full_listing_due(busy):
             return self._list_every_file()
         deadline = time.monotonic() + wait
