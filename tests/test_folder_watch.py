@@ -151,3 +151,18 @@ def test_a_file_still_being_written_is_statted_again_until_it_settles(folder, mo
         handle.write("，正文还在写")
     time.sleep(0.35)
     assert ("growing.txt", 24) in [(name, size) for name, _, size, _ in watch.next_listing().entries]
+
+
+def test_a_settling_directory_read_again_unchanged_keeps_its_listing(folder, monkeypatch):
+    """The second read of a directory that was settling finds what the first found: the listing (and
+    the digest the sensor compares) stays the same object."""
+    monkeypatch.setattr(files, "SETTLING_NS", 300_000_000)
+    _write(folder, "fresh.txt")
+    watch = FolderWatch(folder)
+    listing = watch.next_listing()
+    time.sleep(0.35)
+    reads = []
+    read_directory = folder_watch.read_directory
+    monkeypatch.setattr(folder_watch, "read_directory", lambda *args: reads.append(args[1]) or read_directory(*args))
+    assert watch.next_listing() is listing
+    assert reads == [""]  # it was read again, and nothing had changed

@@ -72,10 +72,13 @@ class FolderWatch:
         return changed
 
     def _read_again(self, prefixes: list[str]) -> None:
+        before = {prefix: directory.files for prefix, directory in self._directories.items()}
         for prefix in sorted(prefixes, key=len):  # parents first: a parent's read may forget its child
             if prefix in self._directories:
                 self._read_one_again(prefix)
-        self._relisted()
+        # a settling directory read again unchanged keeps its Listing: no sort, no digest (0.2 s at 100,000)
+        if before != {prefix: directory.files for prefix, directory in self._directories.items()}:
+            self._relisted()
 
     def _read_one_again(self, prefix: str) -> None:
         known = self._directories[prefix].settled_files()

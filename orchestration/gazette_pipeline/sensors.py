@@ -1,7 +1,6 @@
 """Refresh by itself: a sensor on ISSUES_DIR, and a daily schedule for those who prefer a fixed time."""
 from dagster import (
     AssetSelection,
-    DagsterRunStatus,
     DefaultScheduleStatus,
     DefaultSensorStatus,
     RunRequest,
@@ -13,6 +12,8 @@ from dagster import (
     schedule,
     sensor,
 )
+
+from dagster._core.storage.dagster_run import NOT_FINISHED_STATUSES
 
 from .files import last_scan, save_scan, scan_issue_files
 from .folder_watch import watch
@@ -58,12 +59,9 @@ def issue_files_sensor(context: SensorEvaluationContext):
     return SensorResult(run_requests=[_run_for(scan, batches)], cursor=listing.digest)
 
 
-_IN_PROGRESS = [DagsterRunStatus.QUEUED, DagsterRunStatus.NOT_STARTED, DagsterRunStatus.STARTING,
-                DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
-
-
 def _run_in_progress(context: SensorEvaluationContext) -> bool:
-    return bool(context.instance.get_run_records(RunsFilter(statuses=_IN_PROGRESS), limit=1))
+    """A run queued or under way (Dagster's own list of the statuses that are not finished)."""
+    return bool(context.instance.get_run_records(RunsFilter(statuses=NOT_FINISHED_STATUSES), limit=1))
 
 
 def _run_for(scan, batches: list[str]) -> RunRequest:
